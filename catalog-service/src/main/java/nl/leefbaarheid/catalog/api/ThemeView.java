@@ -1,0 +1,16 @@
+package nl.leefbaarheid.catalog.api;
+
+import nl.leefbaarheid.catalog.entity.Theme;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Theme", description = "A theme of the intervention toolbox.")
+public record ThemeView(
+        @Schema(example = "sociale-leefbaarheid") String code,
+        @Schema(example = "Sociale leefbaarheid") String name,
+        @Schema(example = "Elkaar groeten en kennen, samenleven, thuis voelen, betrokkenheid en woonomgeving.") String description,
+        @Schema(example = "3") int position) {
+
+    public static ThemeView of(Theme theme) {
+        return new ThemeView(theme.code, theme.name, theme.description, theme.position);
+    }
+}

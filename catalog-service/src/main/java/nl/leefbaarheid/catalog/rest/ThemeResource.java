@@ -1,0 +1,58 @@
+package nl.leefbaarheid.catalog.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import nl.leefbaarheid.catalog.api.NewTheme;
+import nl.leefbaarheid.catalog.api.ThemeView;
+import nl.leefbaarheid.catalog.platform.paging.Page;
+import nl.leefbaarheid.catalog.platform.paging.PageRequest;
+import nl.leefbaarheid.catalog.platform.security.Roles;
+import nl.leefbaarheid.catalog.service.ThemeService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/themes")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Themes", description = "The themes of the intervention toolbox.")
+public class ThemeResource {
+
+    @Inject
+    ThemeService themes;
+
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
+    @Operation(operationId = "listThemes", summary = "List the themes of the toolbox", description = "In toolbox order.")
+    public Page<ThemeView> list(@Valid @BeanParam PageRequest page) {
+        return themes.list(page);
+    }
+
+    @GET
+    @Path("/{code}")
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
+    @Operation(operationId = "getTheme", summary = "Read one theme by its code")
+    public ThemeView get(@PathParam("code") String code) {
+        return themes.get(code);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
+    @Operation(operationId = "createTheme", summary = "Add a theme to the toolbox")
+    public Response create(@NotNull @Valid NewTheme request, @Context UriInfo uri) {
+        ThemeView created = themes.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build()).entity(created).build();
+    }
+}

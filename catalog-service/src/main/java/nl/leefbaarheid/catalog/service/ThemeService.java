@@ -1,0 +1,39 @@
+package nl.leefbaarheid.catalog.service;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import nl.leefbaarheid.catalog.api.NewTheme;
+import nl.leefbaarheid.catalog.api.ThemeView;
+import nl.leefbaarheid.catalog.entity.Theme;
+import nl.leefbaarheid.catalog.platform.paging.Page;
+import nl.leefbaarheid.catalog.platform.paging.PageRequest;
+import nl.leefbaarheid.catalog.platform.problem.ProblemException;
+
+@ApplicationScoped
+@Transactional(TxType.SUPPORTS)
+public class ThemeService {
+
+    public Page<ThemeView> list(PageRequest page) {
+        return Page.of(Theme.findAll(Sort.by("position").and("code")), page, ThemeView::of);
+    }
+
+    public ThemeView get(String code) {
+        return Theme.findByCode(code).map(ThemeView::of).orElseThrow(() -> ProblemException.notFound("theme", code));
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public ThemeView create(NewTheme request) {
+        if (Theme.findByCode(request.code()).isPresent()) {
+            throw ProblemException.conflict("A theme with code '" + request.code() + "' already exists.");
+        }
+        Theme theme = new Theme();
+        theme.code = request.code();
+        theme.name = request.name().strip();
+        theme.description = request.description();
+        theme.position = request.position() != null ? request.position() : (int) Theme.count() + 1;
+        theme.persist();
+        return ThemeView.of(theme);
+    }
+}

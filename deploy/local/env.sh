@@ -1,0 +1,26 @@
+# Shared settings of the local scripts: sourced, not run.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+LOCAL_DIR="$ROOT/.local"            # git-ignored: data folders, logs, pid files
+PG_PORT="${PG_PORT:-55432}"
+KAFKA_PORT="${KAFKA_PORT:-59092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-59093}"
+DB_USER=leefbaarheid
+DB_PASSWORD=leefbaarheid
+SERVICES=(catalog neighbourhood evaluation partner)
+declare -A SERVICE_PORT=([catalog]=8081 [neighbourhood]=8082 [evaluation]=8083 [partner]=8084)
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# True when the process in pid file $1 is alive.
+pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# Wait until TCP port $1 on loopback accepts connections, at most $2 seconds.
+wait_for_port() {
+  local port=$1 limit=${2:-60} waited=0
+  until (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; do
+    sleep 0.5; waited=$((waited + 1))
+    [ "$waited" -ge $((limit * 2)) ] && return 1
+  done
+  return 0
+}

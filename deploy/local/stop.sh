@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Stops what the local scripts started, and only that: the services, the Kafka broker and the
+# private PostgreSQL cluster, each found by the pid file or data folder its start script recorded.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+stop_pid() { # name pidfile
+  local name=$1 pidfile=$2
+  pid_alive "$pidfile" || { rm -f "$pidfile"; return 0; }
+  local pid; pid=$(cat "$pidfile")
+  kill -TERM "$pid" 2>/dev/null
+  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  kill -0 "$pid" 2>/dev/null && { log "$name did not stop in 30 s: killing it"; kill -KILL "$pid" 2>/dev/null; }
+  rm -f "$pidfile"
+  log "stopped $name (pid $pid)"
+}
+
+for svc in "${SERVICES[@]}"; do stop_pid "$svc-service" "$LOCAL_DIR/pids/$svc.pid"; done
+stop_pid "webhook receiver" "$LOCAL_DIR/pids/receiver.pid"
+stop_pid "Kafka" "$LOCAL_DIR/kafka/kafka.pid"
+
+if [ -f "$LOCAL_DIR/postgres/data-dir" ]; then
+  DATA=$(cat "$LOCAL_DIR/postgres/data-dir")
+  if [ -f "$DATA/postmaster.pid" ]; then
+    PGPID=$(head -1 "$DATA/postmaster.pid")
+    kill -INT "$PGPID" 2>/dev/null   # fast shutdown, as pg_ctl stop -m fast
+    for _ in $(seq 1 60); do kill -0 "$PGPID" 2>/dev/null || break; sleep 0.5; done
+    log "stopped PostgreSQL (pid $PGPID)"
+  fi
+fi
+exit 0

@@ -1,0 +1,38 @@
+package nl.leefbaarheid.evaluation.platform.web;
+
+import nl.leefbaarheid.evaluation.platform.problem.ProblemException;
+import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Refuses a declared body above the configured limit with problem details (413) before it is read.
+ * The HTTP layer's own, larger limit ({@code quarkus.http.limits.max-body-size}) stays as a backstop.
+ */
+public class BodySizeLimit {
+
+    @ConfigProperty(name = "platform.max-body-size")
+    MemorySize maxBodySize;
+
+    @ServerRequestFilter(preMatching = true)
+    public void check(ContainerRequestContext request) {
+        String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (declared == null) {
+            return;
+        }
+        long length;
+        try {
+            length = Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("Content-Length", "is not a number");
+        }
+        if (length > maxBodySize.asLongValue()) {
+            throw new ProblemException(413, "payload-too-large", "Payload too large",
+                    "The request body has " + length + " bytes; at most " + maxBodySize.asLongValue() + " are accepted.",
+                    List.of());
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package nl.leefbaarheid.evaluation.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The conventions every service keeps: problem details for every error, bearer-token security,
+ * nothing stored by a refused request, health, OpenAPI and metrics. The same test in every service.
+ */
+@QuarkusTest
+class ApiConventionsTest {
+
+    static final String COLLECTION = "/api/v1/deployments";
+    static final String VALID = """
+            {"interventionId": "moestuin", "interventionRevision": 1, "areaCode": "BU09990101", "owner": "Wijkbeheer", "startDate": "2026-01-01", "plannedEndDate": "2026-12-31"}""";
+    static final String INVALID = """
+            {"interventionId": "moestuin", "interventionRevision": 1, "areaCode": "9990101", "owner": "Wijkbeheer", "startDate": "2026-01-01", "plannedEndDate": "2026-12-31"}""";
+    static final String INVALID_FIELD = "areaCode";
+
+    static String writer() {
+        return Tokens.corporation("corp-a");
+    }
+
+    static String wrongRole() {
+        return Tokens.partner("org-a");
+    }
+
+    @Test
+    void requestWithoutTokenIsUnauthorizedAndStoresNothing() {
+        long before = count();
+        given().contentType(ContentType.JSON).body(VALID).post(COLLECTION)
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("https://leefbaarheid.nl/problems/unauthenticated"))
+                .body("status", equalTo(401));
+        given().get(COLLECTION).then().statusCode(401).contentType("application/problem+json");
+        assertCount(before);
+    }
+
+    @Test
+    void expiredOrForeignTokensAreUnauthorized() {
+        given().auth().oauth2(Tokens.expired()).get(COLLECTION).then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2("not.a.token").get(COLLECTION).then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void wrongRoleIsForbiddenAndStoresNothing() {
+        long before = count();
+        given().auth().oauth2(wrongRole()).contentType(ContentType.JSON).body(VALID).post(COLLECTION)
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://leefbaarheid.nl/problems/forbidden"));
+        assertCount(before);
+    }
+
+    @Test
+    void malformedJsonIsBadRequestAndStoresNothing() {
+        long before = count();
+        given().auth().oauth2(writer()).contentType(ContentType.JSON).body("{\"broken\": ").post(COLLECTION)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://leefbaarheid.nl/problems/malformed-json"))
+                .body("detail", startsWith("The request body is not valid JSON"));
+        assertCount(before);
+    }
+
+    @Test
+    void invalidFieldsAreNamedAndNothingIsStored() {
+        long before = count();
+        given().auth().oauth2(writer()).contentType(ContentType.JSON).body(INVALID).post(COLLECTION)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://leefbaarheid.nl/problems/validation-failed"))
+                .body("errors.field", hasItem(INVALID_FIELD));
+        given().auth().oauth2(writer()).contentType(ContentType.JSON).post(COLLECTION)
+                .then().statusCode(400).contentType("application/problem+json");
+        assertCount(before);
+    }
+
+    @Test
+    void unknownIdAndUnknownRouteAreNotFound() {
+        given().auth().oauth2(Tokens.admin()).get(COLLECTION + "/00000000-0000-0000-0000-000000000000")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://leefbaarheid.nl/problems/not-found"));
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/no-such-resource")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void wrongMethodMediaTypeAndOversizedBodyAreProblems() {
+        long before = count();
+        given().auth().oauth2(writer()).delete(COLLECTION)
+                .then().statusCode(405).contentType("application/problem+json");
+        given().auth().oauth2(writer()).contentType(ContentType.TEXT).body("plain").post(COLLECTION)
+                .then().statusCode(415).contentType("application/problem+json");
+        given().auth().oauth2(writer()).contentType(ContentType.JSON).body("[" + "0,".repeat(1_500_000) + "0]")
+                .post(COLLECTION)
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("https://leefbaarheid.nl/problems/payload-too-large"));
+        given().auth().oauth2(Tokens.admin()).queryParam("size", 100_000).get(COLLECTION)
+                .then().statusCode(400).body("errors.field", hasItem("size"));
+        assertCount(before);
+    }
+
+    @Test
+    void readinessChecksDatabaseAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Database connections health check"))
+                .body("checks.name", hasItem("Kafka connection health check"));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void openApiSwaggerUiAndMetricsAreServed() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("components.securitySchemes", hasKey("bearer"))
+                .body("components.schemas", hasKey("Problem"))
+                .body("paths", hasKey(COLLECTION));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200);
+    }
+
+    private static long count() {
+        return given().auth().oauth2(Tokens.admin()).get(COLLECTION).then().statusCode(200)
+                .extract().jsonPath().getLong("totalItems");
+    }
+
+    private static void assertCount(long expected) {
+        given().auth().oauth2(Tokens.admin()).get(COLLECTION).then().statusCode(200)
+                .body("totalItems", equalTo((int) expected));
+    }
+}

@@ -1,0 +1,84 @@
+package nl.leefbaarheid.neighbourhood.service;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.util.ArrayList;
+import java.util.List;
+import nl.leefbaarheid.neighbourhood.api.AreaView;
+import nl.leefbaarheid.neighbourhood.api.NewArea;
+import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
+import nl.leefbaarheid.neighbourhood.entity.Area;
+import nl.leefbaarheid.neighbourhood.platform.paging.Page;
+import nl.leefbaarheid.neighbourhood.platform.paging.PageRequest;
+import nl.leefbaarheid.neighbourhood.platform.problem.Problem.FieldError;
+import nl.leefbaarheid.neighbourhood.platform.problem.ProblemException;
+
+@ApplicationScoped
+@Transactional(TxType.SUPPORTS)
+public class AreaService {
+
+    public Page<AreaView> list(AreaLevel level, String parentCode, Integer year, PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (level != null) {
+            where.append(" and level = :level");
+            params.and("level", level);
+        }
+        if (parentCode != null) {
+            where.append(" and parentCode = :parent");
+            params.and("parent", parentCode);
+        }
+        if (year != null) {
+            where.append(" and year = :year");
+            params.and("year", year);
+        }
+        return Page.of(Area.find(where + " order by code, year", params), page, AreaView::of);
+    }
+
+    public AreaView get(String code, Integer year) {
+        return Area.findByCode(code, year).map(AreaView::of)
+                .orElseThrow(() -> ProblemException.notFound("area", year == null ? code : code + " in " + year));
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public AreaView create(NewArea request) {
+        AreaLevel level = AreaLevel.ofCode(request.code()).orElseThrow();
+        List<FieldError> errors = new ArrayList<>();
+        if (level == AreaLevel.MUNICIPALITY && request.parentCode() != null) {
+            errors.add(new FieldError("parentCode", "a municipality has no parent area"));
+        }
+        if (level != AreaLevel.MUNICIPALITY) {
+            AreaLevel parentLevel = level.parent().orElseThrow();
+            if (request.parentCode() == null) {
+                errors.add(new FieldError("parentCode", "is required for a " + level.name().toLowerCase()));
+            } else if (AreaLevel.ofCode(request.parentCode()).orElse(null) != parentLevel
+                    || !AreaLevel.contains(request.parentCode(), request.code())) {
+                errors.add(new FieldError("parentCode", "must be the " + parentLevel.name().toLowerCase() + " that contains " + request.code()));
+            } else if (Area.findByCode(request.parentCode(), request.year()).isEmpty()) {
+                errors.add(new FieldError("parentCode", "no " + parentLevel.name().toLowerCase() + " " + request.parentCode() + " in " + request.year()));
+            }
+        }
+        if (request.homes() != null && request.corporationHomes() != null && request.corporationHomes() > request.homes()) {
+            errors.add(new FieldError("corporationHomes", "cannot exceed homes"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("The area is not consistent.", errors);
+        }
+        if (Area.findByCode(request.code(), request.year()).isPresent()) {
+            throw ProblemException.conflict("Area " + request.code() + " already exists for " + request.year() + ".");
+        }
+        Area area = new Area();
+        area.code = request.code();
+        area.year = request.year();
+        area.level = level;
+        area.name = request.name().strip();
+        area.parentCode = request.parentCode();
+        area.households = request.households();
+        area.homes = request.homes();
+        area.corporationHomes = request.corporationHomes();
+        area.persist();
+        return AreaView.of(area);
+    }
+}

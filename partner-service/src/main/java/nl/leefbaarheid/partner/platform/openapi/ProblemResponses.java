@@ -1,0 +1,80 @@
+package nl.leefbaarheid.partner.platform.openapi;
+
+import nl.leefbaarheid.partner.platform.problem.Problem;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents the problem-details answers that every operation can give, so that each resource method
+ * does not have to repeat them: 400/401/403/500/503 everywhere, 404 where a path names a resource,
+ * 409/413/415 where a body is sent.
+ */
+public class ProblemResponses implements OASFilter {
+
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        addProblemSchema(openAPI.getComponents());
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            if (!path.startsWith("/api/")) {
+                return;
+            }
+            APIResponses responses = operation.getResponses();
+            add(responses, "400", "Invalid request: the problem names each invalid field.");
+            add(responses, "401", "No valid bearer token.");
+            add(responses, "403", "The token's role or tenant does not allow this.");
+            if (path.contains("{")) {
+                add(responses, "404", "No such resource, or not visible to this caller.");
+            }
+            if (operation.getRequestBody() != null) {
+                add(responses, "409", "Conflicts with the current state of a resource.");
+                add(responses, "413", "The body is larger than this service accepts.");
+                add(responses, "415", "The body's content type is not accepted.");
+            }
+            add(responses, "500", "Unexpected failure; the problem carries a reference for support.");
+            add(responses, "503", "Temporarily unavailable (e.g. the database); retry after the Retry-After seconds.");
+        }));
+    }
+
+    private static void add(APIResponses responses, String status, String description) {
+        if (responses.hasAPIResponse(status)) {
+            return;
+        }
+        responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+    }
+
+    private static void addProblemSchema(Components components) {
+        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .properties(Map.of("field", string, "message", string));
+        components.addSchema("Problem", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details (application/problem+json).")
+                .addRequired("type").addRequired("title").addRequired("status")
+                .properties(Map.of(
+                        "type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri")
+                                .description("Stable URI of the kind of problem.")
+                                .example(Problem.TYPE_BASE + "validation-failed"),
+                        "title", OASFactory.createSchema().addType(Schema.SchemaType.STRING).example("Validation failed"),
+                        "status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).example(400),
+                        "detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                                .example("The request has 1 invalid field."),
+                        "instance", OASFactory.createSchema().addType(Schema.SchemaType.STRING),
+                        "errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError)
+                                .description("For validation problems: one entry per invalid field."))));
+    }
+
+}

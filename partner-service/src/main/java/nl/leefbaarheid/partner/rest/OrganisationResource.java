@@ -1,0 +1,63 @@
+package nl.leefbaarheid.partner.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import nl.leefbaarheid.partner.api.NewOrganisation;
+import nl.leefbaarheid.partner.api.OrganisationView;
+import nl.leefbaarheid.partner.platform.paging.Page;
+import nl.leefbaarheid.partner.platform.paging.PageRequest;
+import nl.leefbaarheid.partner.platform.security.Roles;
+import nl.leefbaarheid.partner.service.OrganisationService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/organisations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Organisations", description = "Partner organisations that work together on livability.")
+public class OrganisationResource {
+
+    @Inject
+    OrganisationService organisations;
+
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
+    @Operation(operationId = "listOrganisations", summary = "List partner organisations", description = "Optionally of one municipality.")
+    public Page<OrganisationView> list(
+            @QueryParam("municipality") @Pattern(regexp = "GM\\d{4}", message = "must be a CBS municipality code") @Parameter(example = "GM0999") String municipality,
+            @Valid @BeanParam PageRequest page) {
+        return organisations.list(municipality, page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
+    @Operation(operationId = "getOrganisation", summary = "Read one partner organisation")
+    public OrganisationView get(@PathParam("id") @Parameter(example = "gemeente-demo") String id) {
+        return organisations.get(id);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "createOrganisation", summary = "Register a partner organisation")
+    public Response create(@NotNull @Valid NewOrganisation request, @Context UriInfo uri) {
+        OrganisationView created = organisations.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+}

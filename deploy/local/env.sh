@@ -24,3 +24,10 @@ wait_for_port() {
   done
   return 0
 }
+
+postgres_running() {
+  [ -f "$LOCAL_DIR/postgres/data-dir" ] || return 1
+  local pidfile; pidfile="$(cat "$LOCAL_DIR/postgres/data-dir")/postmaster.pid"
+  [ -f "$pidfile" ] && kill -0 "$(head -1 "$pidfile")" 2>/dev/null
+}
+kafka_running() { pid_alive "$LOCAL_DIR/kafka/kafka.pid"; }

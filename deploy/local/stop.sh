@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Stops what the local scripts started, and only that: the services, the Kafka broker and the
 # private PostgreSQL cluster, each found by the pid file or data folder its start script recorded.
+#   stop.sh                      everything
+#   stop.sh services kafka ...   only the named parts (services, receiver, kafka, postgres)
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+parts=" ${*:-services receiver kafka postgres} "
+wanted() { [[ "$parts" == *" $1 "* ]]; }
 
 stop_pid() { # name pidfile
   local name=$1 pidfile=$2
@@ -15,11 +19,15 @@ stop_pid() { # name pidfile
   log "stopped $name (pid $pid)"
 }
 
-for svc in "${SERVICES[@]}"; do stop_pid "$svc-service" "$LOCAL_DIR/pids/$svc.pid"; done
-stop_pid "webhook receiver" "$LOCAL_DIR/pids/receiver.pid"
-stop_pid "Kafka" "$LOCAL_DIR/kafka/kafka.pid"
+if wanted services; then
+  # Stopped side by side: each finishes its requests in flight (graceful shutdown) at the same time.
+  for svc in "${SERVICES[@]}"; do stop_pid "$svc-service" "$LOCAL_DIR/pids/$svc.pid" & done
+  wait
+fi
+wanted receiver && stop_pid "webhook receiver" "$LOCAL_DIR/pids/receiver.pid"
+wanted kafka && stop_pid "Kafka" "$LOCAL_DIR/kafka/kafka.pid"
 
-if [ -f "$LOCAL_DIR/postgres/data-dir" ]; then
+if wanted postgres && [ -f "$LOCAL_DIR/postgres/data-dir" ]; then
   DATA=$(cat "$LOCAL_DIR/postgres/data-dir")
   if [ -f "$DATA/postmaster.pid" ]; then
     PGPID=$(head -1 "$DATA/postmaster.pid")

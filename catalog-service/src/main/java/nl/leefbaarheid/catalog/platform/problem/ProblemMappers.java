@@ -57,7 +57,8 @@ public class ProblemMappers {
                 "The request has " + errors.size() + " invalid field" + (errors.size() == 1 ? "" : "s") + ".", uri, errors);
     }
 
-    @ServerExceptionMapper
+    /** Listed by subtype too: the mapper closest in type wins, and Jackson's own would answer plain JSON. */
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class })
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString)

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test of every module against a real PostgreSQL and a real Kafka broker. Starts them when
+# they do not run yet, and stops again what it started. Extra arguments go to Maven (e.g. -pl catalog-service).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+started=()
+postgres_running || started+=(postgres)
+kafka_running || started+=(kafka)
+cleanup() { [ ${#started[@]} -eq 0 ] || "$ROOT/deploy/local/stop.sh" "${started[@]}"; }
+trap cleanup EXIT
+
+"$ROOT/deploy/local/postgres-start.sh"
+"$ROOT/deploy/local/kafka-start.sh"
+
+log "Running all tests (mvn verify)"
+mvn -B -ntp verify "$@"

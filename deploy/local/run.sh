@@ -46,6 +46,8 @@ done
 ready_at=$(date +%s)
 log "All services ready $((ready_at - started_at)) s after the build"
 
+# The local receiver of partner webhooks, so the demo shows signals arriving.
+[ -x "$ROOT/deploy/local/receiver-start.sh" ] && "$ROOT/deploy/local/receiver-start.sh"
 "$ROOT/deploy/local/demo/load.sh"
 
 cat <<TEXT

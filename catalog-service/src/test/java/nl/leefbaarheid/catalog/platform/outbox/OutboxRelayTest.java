@@ -1,0 +1,59 @@
+package nl.leefbaarheid.catalog.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.leefbaarheid.catalog.platform.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OutboxRelayTest {
+
+    static final String TOPIC = "catalog.interventions.v1";
+
+    @Inject
+    Outbox outbox;
+
+    @Test
+    void committedEventsArriveOnTheRealTopicInOrderAsCloudEvents() {
+        String key = "test-" + UUID.randomUUID();
+        try (TopicProbe probe = TopicProbe.atEnd(TOPIC)) {
+            List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> List.of(
+                    outbox.add(TOPIC, key, "nl.leefbaarheid.test.happened.v1", key, Map.of("n", 1)),
+                    outbox.add(TOPIC, key, "nl.leefbaarheid.test.happened.v1", key, Map.of("n", 2))));
+
+            List<ConsumerRecord<String, String>> records = probe.await(r -> key.equals(r.key()), 2, Duration.ofSeconds(20));
+
+            assertThat(records).extracting(r -> TopicProbe.header(r, "ce_id"))
+                    .containsExactly(ids.get(0).toString(), ids.get(1).toString());
+            assertThat(records).extracting(ConsumerRecord::value).containsExactly("{\"n\":1}", "{\"n\":2}");
+            ConsumerRecord<String, String> first = records.get(0);
+            assertThat(TopicProbe.header(first, "ce_specversion")).isEqualTo("1.0");
+            assertThat(TopicProbe.header(first, "ce_type")).isEqualTo("nl.leefbaarheid.test.happened.v1");
+            assertThat(TopicProbe.header(first, "ce_source")).isEqualTo("/catalog-service");
+            assertThat(TopicProbe.header(first, "ce_subject")).isEqualTo(key);
+            assertThat(TopicProbe.header(first, "ce_time")).isNotBlank();
+        }
+    }
+
+    @Test
+    void eventOfARolledBackTransactionIsNeverPublished() {
+        String key = "test-" + UUID.randomUUID();
+        try (TopicProbe probe = TopicProbe.atEnd(TOPIC)) {
+            QuarkusTransaction.begin();
+            outbox.add(TOPIC, key, "nl.leefbaarheid.test.happened.v1", key, Map.of("n", 1));
+            QuarkusTransaction.rollback();
+
+            assertThat(probe.await(r -> key.equals(r.key()), 1, Duration.ofSeconds(3))).isEmpty();
+        }
+        long stored = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("eventKey", key));
+        assertThat(stored).isZero();
+    }
+}

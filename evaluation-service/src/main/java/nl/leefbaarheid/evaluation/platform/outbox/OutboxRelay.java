@@ -1,0 +1,162 @@
+package nl.leefbaarheid.evaluation.platform.outbox;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the outbox to Kafka, oldest first, as CloudEvents in binary mode. A batch is sent, then
+ * marked published up to the first record Kafka did not acknowledge; the rest waits for the next run,
+ * so nothing is lost while Kafka is away and the order per key is kept. Delivery is at least once:
+ * consumers recognise a repeated event by its id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String source;
+
+    @ConfigProperty(name = "platform.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    private volatile KafkaProducer<String, String> producer;
+
+    @Inject
+    void registerBacklogGauge(MeterRegistry registry) {
+        Gauge.builder("outbox.backlog", this, relay -> relay.backlog())
+                .description("Events in the outbox not yet published to Kafka").register(registry);
+    }
+
+    @Scheduled(every = "${platform.outbox.interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void relay() {
+        try {
+            while (QuarkusTransaction.requiringNew().call(this::publishBatch) == batchSize) {
+                // a full batch: there may be more waiting
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox relay paused: %s", e.getMessage());
+        }
+    }
+
+    /** Publishes one batch, in the caller's transaction; returns how many events it published. */
+    int publishBatch() {
+        @SuppressWarnings("unchecked")
+        List<OutboxEvent> batch = em.createNativeQuery(
+                "select * from outbox_event where status = 'PENDING' order by id limit :limit for update skip locked",
+                OutboxEvent.class).setParameter("limit", batchSize).getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> sent = new ArrayList<>(batch.size());
+        for (OutboxEvent event : batch) {
+            sent.add(producer().send(toRecord(event)));
+        }
+        int published = 0;
+        Instant now = Instant.now();
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxEvent event = batch.get(i);
+            try {
+                sent.get(i).get(30, TimeUnit.SECONDS);
+                event.status = OutboxEvent.Status.PUBLISHED;
+                event.publishedAt = now;
+                published++;
+            } catch (Exception e) {
+                String reason = e.getCause() != null ? e.getCause().toString() : e.toString();
+                event.attempts++;
+                event.lastError = reason.length() > 2000 ? reason.substring(0, 2000) : reason;
+                LOG.warnf("Outbox event %s not yet published (attempt %d): %s", event.eventId, event.attempts, reason);
+                break;
+            }
+        }
+        return published;
+    }
+
+    long backlog() {
+        try {
+            return ((Number) em.createNativeQuery("select count(*) from outbox_event where status = 'PENDING'")
+                    .getSingleResult()).longValue();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private ProducerRecord<String, String> toRecord(OutboxEvent event) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, "ce_specversion", "1.0");
+        header(headers, "ce_id", event.eventId.toString());
+        header(headers, "ce_type", event.eventType);
+        header(headers, "ce_source", "/" + source);
+        header(headers, "ce_time", DateTimeFormatter.ISO_INSTANT.format(event.occurredAt));
+        header(headers, "content-type", "application/json");
+        if (event.subject != null) {
+            header(headers, "ce_subject", event.subject);
+        }
+        if (event.traceParent != null) {
+            header(headers, "traceparent", event.traceParent);
+        }
+        return new ProducerRecord<>(event.topic, null, event.eventKey, event.payload, headers);
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    Properties config = new Properties();
+                    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    config.put(ProducerConfig.CLIENT_ID_CONFIG, source + "-outbox");
+                    config.put(ProducerConfig.ACKS_CONFIG, "all");
+                    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+                    config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+                    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+                    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+                    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+                    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    producer = new KafkaProducer<>(config);
+                }
+            }
+        }
+        return producer;
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        if (producer != null) {
+            producer.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+}

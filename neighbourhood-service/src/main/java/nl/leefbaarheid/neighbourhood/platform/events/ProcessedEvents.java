@@ -1,0 +1,26 @@
+package nl.leefbaarheid.neighbourhood.platform.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+/**
+ * Remembers which events a consumer has processed. Called in the transaction that stores the event's
+ * effect, so the id is recorded if and only if the work is: a redelivery then finds it and does nothing.
+ */
+@ApplicationScoped
+public class ProcessedEvents {
+
+    @Inject
+    EntityManager em;
+
+    /** Records the event for the consumer; false when it had been processed before. */
+    @Transactional(TxType.MANDATORY)
+    public boolean firstDelivery(String consumer, String eventId) {
+        return em.createNativeQuery("insert into processed_event (consumer, event_id) values (:consumer, :id) "
+                + "on conflict do nothing")
+                .setParameter("consumer", consumer).setParameter("id", eventId).executeUpdate() == 1;
+    }
+}

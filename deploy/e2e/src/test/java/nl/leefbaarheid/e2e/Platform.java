@@ -1,0 +1,117 @@
+package nl.leefbaarheid.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The running platform, started once per test run with deploy/local/run.sh (the README's run command,
+ * reusing the jars the reactor built) and stopped again at the end of the run.
+ */
+final class Platform {
+
+    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    static final Map<String, Integer> PORTS = Map.of("catalog", 8081, "neighbourhood", 8082, "evaluation", 8083,
+            "partner", 8084);
+    private static boolean started;
+
+    private Platform() {
+    }
+
+    static synchronized void start() {
+        if (started) {
+            return;
+        }
+        boolean alreadyRunning = PORTS.keySet().stream().allMatch(Platform::ready);
+        run(List.of("deploy/local/run.sh"), Map.of("SKIP_BUILD", "1"), 600);
+        started = true;
+        if (alreadyRunning) {
+            return; // someone's running platform: leave it as it was
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> run(List.of("deploy/local/stop.sh", "services", "receiver"),
+                Map.of(), 120)));
+    }
+
+    private static boolean ready(String service) {
+        try {
+            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI
+                    .create(url(service) + "/q/health/ready").toURL().openConnection();
+            connection.setConnectTimeout(500);
+            return connection.getResponseCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static String url(String service) {
+        return "http://127.0.0.1:" + PORTS.get(service);
+    }
+
+    static String adminToken() {
+        return token("admin", null, null);
+    }
+
+    static String corporationToken(String corporationId) {
+        return token("corporation", "corporation_id", corporationId);
+    }
+
+    static String partnerToken(String organisationId) {
+        return token("partner", "organisation_id", organisationId);
+    }
+
+    /** An RS256 token signed with the development key, as deploy/local/mint-token.sh makes them. */
+    private static String token(String role, String claim, String tenant) {
+        long now = Instant.now().getEpochSecond();
+        String payload = "{\"iss\":\"leefbaarheid-local\",\"sub\":\"e2e-" + role + "\",\"groups\":[\"" + role + "\"],"
+                + "\"iat\":" + now + ",\"exp\":" + (now + 3600) + ",\"jti\":\"" + UUID.randomUUID() + "\""
+                + (claim == null ? "" : ",\"" + claim + "\":\"" + tenant + "\"") + "}";
+        String signingInput = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + base64Url(payload);
+        try {
+            String pem = Files.readString(ROOT.resolve("deploy/local/dev-keys/private.pem"))
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            PrivateKey key = KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(key);
+            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign a development token", e);
+        }
+    }
+
+    private static String base64Url(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void run(List<String> command, Map<String, String> env, int timeoutSeconds) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).inheritIO();
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(command + " did not finish in " + timeoutSeconds + " s");
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(command + " failed with exit code " + process.exitValue());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package nl.leefbaarheid.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The README's run command brings up all four services, ready, secured, with their demo data. */
+class PlatformRunTest {
+
+    @BeforeAll
+    static void startPlatform() {
+        Platform.start();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "catalog", "neighbourhood", "evaluation", "partner" })
+    void everyServiceIsReadyAndServesItsContract(String service) {
+        given().baseUri(Platform.url(service)).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(Platform.url(service)).get("/q/openapi").then().statusCode(200);
+        given().baseUri(Platform.url(service)).get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "catalog:/api/v1/themes", "neighbourhood:/api/v1/areas", "evaluation:/api/v1/deployments",
+            "partner:/api/v1/organisations" })
+    void everyApiRefusesCallsWithoutAToken(String serviceAndPath) {
+        String[] parts = serviceAndPath.split(":");
+        given().baseUri(Platform.url(parts[0])).get(parts[1]).then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void demoDataIsLoaded() {
+        String token = Platform.adminToken();
+        given().baseUri(Platform.url("catalog")).auth().oauth2(token).get("/api/v1/themes")
+                .then().statusCode(200).body("totalItems", equalTo(7));
+        given().baseUri(Platform.url("neighbourhood")).auth().oauth2(token).queryParam("parent", "GM0999")
+                .get("/api/v1/areas").then().statusCode(200).body("totalItems", greaterThanOrEqualTo(3));
+        given().baseUri(Platform.url("partner")).auth().oauth2(token).queryParam("municipality", "GM0999")
+                .get("/api/v1/organisations").then().statusCode(200).body("totalItems", greaterThanOrEqualTo(5));
+    }
+}

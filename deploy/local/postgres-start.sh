@@ -35,11 +35,12 @@ if [ "$(id -u)" = 0 ]; then
   if ! runuser -u postgres -- test -x "$LOCAL_DIR/postgres"; then
     # The project lies below a folder the postgres user cannot enter: keep the data in /var/tmp instead.
     DATA="/var/tmp/leefbaarheid-postgres-$(echo "$ROOT" | md5sum | cut -c1-8)/data"
+    LOGFILE="$(dirname "$DATA")/postgres.log"
     log "postgres cannot reach $LOCAL_DIR; using $DATA"
   fi
   mkdir -p "$(dirname "$DATA")"
   chown postgres "$(dirname "$DATA")" "$LOCAL_DIR/logs"
-  as_db() { runuser -u postgres -- "$@"; }
+  as_db() { (cd / && runuser -u postgres -- "$@"); }
 else
   as_db() { "$@"; }
 fi

@@ -59,8 +59,11 @@ public class ProblemResponses implements OASFilter {
 
     private static void addProblemSchema(Components components) {
         Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .properties(Map.of("field", string, "message", string));
+        components.addSchema("FieldError", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("One invalid field of a request.")
+                .properties(Map.of("field", string.example("name"), "message",
+                        OASFactory.createSchema().addType(Schema.SchemaType.STRING).example("must not be blank"))));
+        Schema fieldError = OASFactory.createSchema().ref("#/components/schemas/FieldError");
         components.addSchema("Problem", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details (application/problem+json).")
                 .addRequired("type").addRequired("title").addRequired("status")

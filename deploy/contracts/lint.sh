@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Lints each service's OpenAPI document (as the build stores it in target/openapi) with Redocly and Spectral,
+# using the rule sets configured beside this script. Build first: mvn package.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$HERE"
+[ -d node_modules ] || npm ci --no-audit --no-fund
+status=0
+for svc in catalog neighbourhood evaluation partner; do
+  doc="$HERE/../../$svc-service/target/openapi/openapi.yaml"
+  [ -f "$doc" ] || { echo "missing $doc: run mvn package first" >&2; exit 1; }
+  echo "== $svc-service"
+  npx redocly lint --config redocly.yaml --format=stylish "$doc" || status=1
+  npx spectral lint --ruleset .spectral.yaml --fail-severity=warn "$doc" || status=1
+done
+exit $status

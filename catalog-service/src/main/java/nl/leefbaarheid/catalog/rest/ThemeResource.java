@@ -15,7 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import java.util.List;
+import nl.leefbaarheid.catalog.api.NewSubtopic;
 import nl.leefbaarheid.catalog.api.NewTheme;
+import nl.leefbaarheid.catalog.api.SubtopicView;
 import nl.leefbaarheid.catalog.api.ThemeView;
 import nl.leefbaarheid.catalog.platform.paging.Page;
 import nl.leefbaarheid.catalog.platform.paging.PageRequest;
@@ -42,7 +45,7 @@ public class ThemeResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
-    @Operation(operationId = "getTheme", summary = "Read one theme by its code")
+    @Operation(operationId = "getTheme", summary = "Read one theme by its code", description = "Answers 404 for an unknown code.")
     public ThemeView get(@PathParam("code") String code) {
         return themes.get(code);
     }
@@ -50,9 +53,28 @@ public class ThemeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
-    @Operation(operationId = "createTheme", summary = "Add a theme to the toolbox")
+    @Operation(operationId = "createTheme", summary = "Add a theme to the toolbox", description = "Theme codes are unique; a code in use is refused with 409.")
     public Response create(@NotNull @Valid NewTheme request, @Context UriInfo uri) {
         ThemeView created = themes.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build()).entity(created).build();
+    }
+
+    @GET
+    @Path("/{code}/subtopics")
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
+    @Operation(operationId = "listSubtopics", summary = "List the subtopics of a theme", description = "In toolbox order.")
+    public List<SubtopicView> subtopics(@PathParam("code") String code) {
+        return themes.subtopics(code);
+    }
+
+    @POST
+    @Path("/{code}/subtopics")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
+    @Operation(operationId = "createSubtopic", summary = "Add a subtopic to a theme",
+            description = "Subtopic codes are unique over the whole toolbox; a code in use is refused with 409.")
+    public Response createSubtopic(@PathParam("code") String code, @NotNull @Valid NewSubtopic request, @Context UriInfo uri) {
+        SubtopicView created = themes.createSubtopic(code, request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build()).entity(created).build();
     }
 }

@@ -4,7 +4,11 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.util.List;
+import nl.leefbaarheid.catalog.api.NewSubtopic;
 import nl.leefbaarheid.catalog.api.NewTheme;
+import nl.leefbaarheid.catalog.api.SubtopicView;
+import nl.leefbaarheid.catalog.entity.Subtopic;
 import nl.leefbaarheid.catalog.api.ThemeView;
 import nl.leefbaarheid.catalog.entity.Theme;
 import nl.leefbaarheid.catalog.platform.paging.Page;
@@ -35,5 +39,26 @@ public class ThemeService {
         theme.position = request.position() != null ? request.position() : (int) Theme.count() + 1;
         theme.persist();
         return ThemeView.of(theme);
+    }
+
+    public List<SubtopicView> subtopics(String themeCode) {
+        Theme theme = Theme.findByCode(themeCode).orElseThrow(() -> ProblemException.notFound("theme", themeCode));
+        return Subtopic.<Subtopic>list("theme = ?1 order by position, code", theme).stream().map(SubtopicView::of).toList();
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public SubtopicView createSubtopic(String themeCode, NewSubtopic request) {
+        Theme theme = Theme.findByCode(themeCode).orElseThrow(() -> ProblemException.notFound("theme", themeCode));
+        if (Subtopic.findByCode(request.code()).isPresent()) {
+            throw ProblemException.conflict("A subtopic with code '" + request.code() + "' already exists.");
+        }
+        Subtopic subtopic = new Subtopic();
+        subtopic.theme = theme;
+        subtopic.code = request.code();
+        subtopic.name = request.name().strip();
+        subtopic.description = request.description();
+        subtopic.position = request.position() != null ? request.position() : (int) Subtopic.count("theme", theme) + 1;
+        subtopic.persist();
+        return SubtopicView.of(subtopic);
     }
 }

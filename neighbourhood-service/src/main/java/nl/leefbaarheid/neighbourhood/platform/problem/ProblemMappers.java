@@ -94,6 +94,9 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
         }
+        if (e.getCause() instanceof ProblemException p) {
+            return problem(p, uri); // e.g. a parameter converter that refused a value
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {

@@ -1,0 +1,17 @@
+package nl.leefbaarheid.catalog.api;
+
+import nl.leefbaarheid.catalog.entity.Subtopic;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Subtopic", description = "A subtopic of a toolbox theme.")
+public record SubtopicView(
+        @Schema(example = "samenleven") String code,
+        @Schema(example = "sociale-leefbaarheid") String themeCode,
+        @Schema(example = "Samenleven") String name,
+        @Schema(example = "Rekening houden met elkaar: geluid, kinderen, huisdieren, afval.") String description,
+        @Schema(example = "2") int position) {
+
+    public static SubtopicView of(Subtopic subtopic) {
+        return new SubtopicView(subtopic.code, subtopic.theme.code, subtopic.name, subtopic.description, subtopic.position);
+    }
+}

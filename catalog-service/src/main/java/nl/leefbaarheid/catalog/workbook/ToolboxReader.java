@@ -144,19 +144,15 @@ public final class ToolboxReader {
                 rowNumber = r + 1;
                 rowFailed = false;
                 ParsedRow parsed = readRow(row);
-                if (parsed == null) {
-                    continue;
-                }
                 String code = parsed.spec().code();
-                if (code != null) {
-                    ParsedRow first = byCode.putIfAbsent(code, parsed);
-                    if (first != null) {
-                        fail(ToolboxColumn.CODE, "code '" + code + "' also appears on sheet '" + first.sheet()
-                                + "' row " + first.row() + "; each intervention may appear once");
-                        continue;
-                    }
+                ParsedRow first = code == null ? null : byCode.putIfAbsent(code, parsed);
+                if (first != null) {
+                    fail(ToolboxColumn.CODE, "code '" + code + "' also appears on sheet '" + first.sheet()
+                            + "' row " + first.row() + "; each intervention may appear once");
                 }
-                rows.add(parsed);
+                if (!rowFailed) {
+                    rows.add(parsed);
+                }
             }
         }
 
@@ -240,7 +236,7 @@ public final class ToolboxReader {
                     lines(row, ToolboxColumn.EXAMPLES),
                     measurement);
             InterventionStatus status = coded(row, ToolboxColumn.STATUS, InterventionStatus.class);
-            return rowFailed ? null : new ParsedRow(sheet.getSheetName(), rowNumber, Map.copyOf(columns), spec, status);
+            return new ParsedRow(sheet.getSheetName(), rowNumber, Map.copyOf(columns), spec, status);
         }
 
         private void fail(ToolboxColumn column, String message) {
@@ -354,8 +350,10 @@ public final class ToolboxReader {
 
         private LocalDate date(Row row, ToolboxColumn column) {
             Cell cell = cell(row, column);
-            if (cell != null && cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-                return cell.getLocalDateTimeCellValue().toLocalDate();
+            // A number in a date column is an Excel date serial, formatted as a date or not (pasted values).
+            if (cell != null && cell.getCellType() == CellType.NUMERIC
+                    && DateUtil.isValidExcelDate(cell.getNumericCellValue())) {
+                return DateUtil.getLocalDateTime(cell.getNumericCellValue()).toLocalDate();
             }
             String value = text(row, column);
             if (value == null) {

@@ -194,7 +194,8 @@ public class ProblemMappers {
             if (node.isInIterable()) {
                 field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
             }
-            if (node.getName() != null) {
+            // a container element (<list element>) adds only its index
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                 field.append(field.isEmpty() ? "" : ".").append(node.getName());
             }
         }

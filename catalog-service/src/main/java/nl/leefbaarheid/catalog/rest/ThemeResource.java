@@ -67,6 +67,14 @@ public class ThemeResource {
         return themes.subtopics(code);
     }
 
+    @GET
+    @Path("/{code}/subtopics/{subtopic}")
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
+    @Operation(operationId = "getSubtopic", summary = "Read one subtopic of a theme", description = "Answers 404 for an unknown theme or subtopic.")
+    public SubtopicView subtopic(@PathParam("code") String code, @PathParam("subtopic") String subtopic) {
+        return themes.subtopic(code, subtopic);
+    }
+
     @POST
     @Path("/{code}/subtopics")
     @Consumes(MediaType.APPLICATION_JSON)

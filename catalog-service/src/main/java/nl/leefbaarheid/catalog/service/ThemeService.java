@@ -46,6 +46,11 @@ public class ThemeService {
         return Subtopic.<Subtopic>list("theme = ?1 order by position, code", theme).stream().map(SubtopicView::of).toList();
     }
 
+    public SubtopicView subtopic(String themeCode, String code) {
+        return Subtopic.findByCode(code).filter(s -> s.theme.code.equals(themeCode)).map(SubtopicView::of)
+                .orElseThrow(() -> ProblemException.notFound("subtopic", themeCode + "/" + code));
+    }
+
     @Transactional(TxType.REQUIRED)
     public SubtopicView createSubtopic(String themeCode, NewSubtopic request) {
         Theme theme = Theme.findByCode(themeCode).orElseThrow(() -> ProblemException.notFound("theme", themeCode));

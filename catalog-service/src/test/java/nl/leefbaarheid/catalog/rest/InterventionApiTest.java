@@ -50,7 +50,10 @@ class InterventionApiTest {
                 .body(Map.of("code", theme, "name", "Thema " + suffix)).post("/api/v1/themes").then().statusCode(201);
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("code", subtopic, "name", "Samenleven " + suffix))
-                .post("/api/v1/themes/{t}/subtopics", theme).then().statusCode(201);
+                .post("/api/v1/themes/{t}/subtopics", theme).then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/themes/" + theme + "/subtopics/" + subtopic));
+        given().auth().oauth2(Tokens.partner("politie-demostad")).get("/api/v1/themes/{t}/subtopics/{s}", theme, subtopic)
+                .then().statusCode(200).body("themeCode", equalTo(theme));
     }
 
     String create(InterventionSpec spec) {

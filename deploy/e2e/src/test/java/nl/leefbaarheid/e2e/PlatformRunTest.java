@@ -39,6 +39,10 @@ class PlatformRunTest {
         String token = Platform.adminToken();
         given().baseUri(Platform.url("catalog")).auth().oauth2(token).get("/api/v1/themes")
                 .then().statusCode(200).body("totalItems", equalTo(7));
+        given().baseUri(Platform.url("catalog")).auth().oauth2(token).get("/api/v1/themes/sociale-leefbaarheid/subtopics")
+                .then().statusCode(200).body("size()", equalTo(5));
+        given().baseUri(Platform.url("catalog")).auth().oauth2(token).get("/api/v1/interventions")
+                .then().statusCode(200).body("totalItems", greaterThanOrEqualTo(40));
         given().baseUri(Platform.url("neighbourhood")).auth().oauth2(token).queryParam("parent", "GM0999")
                 .get("/api/v1/areas").then().statusCode(200).body("totalItems", greaterThanOrEqualTo(3));
         given().baseUri(Platform.url("partner")).auth().oauth2(token).queryParam("municipality", "GM0999")

@@ -1,0 +1,66 @@
+package nl.leefbaarheid.neighbourhood.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import nl.leefbaarheid.neighbourhood.api.ImportResult;
+import nl.leefbaarheid.neighbourhood.api.ObservationInput;
+import nl.leefbaarheid.neighbourhood.platform.security.Caller;
+import nl.leefbaarheid.neighbourhood.platform.security.Roles;
+import nl.leefbaarheid.neighbourhood.service.ImportService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/observations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Observations", description = "Figures about areas coming in: the Leefbaarometer file and other batches.")
+public class ObservationResource {
+
+    static final String CSV = "text/csv";
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Path("/leefbaarometer")
+    @Consumes({ CSV, MediaType.TEXT_PLAIN })
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "importLeefbaarometer", summary = "Import the Leefbaarometer file for neighbourhoods",
+            description = "The open-data CSV: columns bu_code, jaar, afw, won, fys, vrz, soc, onv (and optionally bu_naam, lbm, kscore or kafw, kwon, kfys, kvrz, ksoc, konv) in any order, comma or semicolon separated, decimal point or comma, all years in one file. All or nothing: every bad line is named and nothing is stored. Importing the same file again changes nothing. Every changed neighbourhood, and its district and municipality, is recalculated.")
+    @RequestBody(content = @Content(mediaType = CSV, examples = @ExampleObject(name = "semicolons and decimal commas",
+            value = "bu_code;bu_naam;jaar;lbm;afw;fys;onv;soc;vrz;won\nBU09990101;Centrum-Noord;2024;4,12;0,07;0,01;-0,02;0,03;0,04;0,01\n")))
+    public ImportResult leefbaarometer(@NotNull String csv) {
+        return imports.importLeefbaarometer(csv);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
+    @Operation(operationId = "importObservations", summary = "Import a batch of observations",
+            description = "Figures of any indicator of the kapstok. Each row is checked (known indicator, value on its scale, a period that makes sense, a known area, your own complex); one bad row refuses the whole batch and the answer names every bad row as rows[i].field. Restricted figures (surveys, own reports) belong to the caller's corporation.")
+    public ImportResult batch(@NotNull @Size(min = 1, max = 50_000) List<ObservationInput> rows) {
+        return imports.importBatch(rows, caller.corporationId(), caller.isAdmin(), "batch");
+    }
+
+    @POST
+    @Consumes(CSV)
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
+    @Operation(operationId = "importObservationsCsv", summary = "Import a batch of observations as CSV",
+            description = "Columns area_code, indicator, period, value and optionally complex_id, respondents, source, corporation_id; comma or semicolon separated. Checked as the JSON batch.")
+    public ImportResult batchCsv(@NotNull String csv) {
+        return imports.importBatch(imports.parseCsv(csv), caller.corporationId(), caller.isAdmin(), "csv");
+    }
+}

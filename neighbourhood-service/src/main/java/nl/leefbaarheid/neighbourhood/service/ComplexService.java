@@ -1,0 +1,93 @@
+package nl.leefbaarheid.neighbourhood.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
+import java.util.List;
+import nl.leefbaarheid.neighbourhood.api.ColourOverrideRequest;
+import nl.leefbaarheid.neighbourhood.api.ComplexView;
+import nl.leefbaarheid.neighbourhood.api.NewComplex;
+import nl.leefbaarheid.neighbourhood.entity.Area;
+import nl.leefbaarheid.neighbourhood.entity.ColourOverride;
+import nl.leefbaarheid.neighbourhood.entity.DataShare;
+import nl.leefbaarheid.neighbourhood.entity.HousingComplex;
+import nl.leefbaarheid.neighbourhood.platform.problem.ProblemException;
+
+/** Complexes of corporations, what they share with partners, and professionals' colour overrides. */
+@ApplicationScoped
+@Transactional(TxType.SUPPORTS)
+public class ComplexService {
+
+    @Inject
+    StatusService statuses;
+
+    public List<ComplexView> list(String corporationId) {
+        return HousingComplex.<HousingComplex>list("corporationId = ?1 order by code", corporationId).stream()
+                .map(ComplexView::of).toList();
+    }
+
+    public HousingComplex get(String corporationId, String code) {
+        return HousingComplex.find(corporationId, code)
+                .orElseThrow(() -> ProblemException.notFound("complex", corporationId + "/" + code));
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public ComplexView create(String corporationId, NewComplex request) {
+        if (Area.findByCode(request.neighbourhoodCode(), null).isEmpty()) {
+            throw ProblemException.invalid("neighbourhoodCode", request.neighbourhoodCode() + " is not a known neighbourhood");
+        }
+        if (HousingComplex.find(corporationId, request.code()).isPresent()) {
+            throw ProblemException.conflict("Corporation " + corporationId + " already has a complex " + request.code() + ".");
+        }
+        HousingComplex complex = new HousingComplex();
+        complex.corporationId = corporationId;
+        complex.code = request.code();
+        complex.name = request.name().strip();
+        complex.neighbourhoodCode = request.neighbourhoodCode();
+        complex.homes = request.homes();
+        complex.households = request.households();
+        complex.persist();
+        return ComplexView.of(complex);
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public void share(String corporationId, String organisationId) {
+        if (DataShare.findById(new DataShare.Key(corporationId, organisationId)) == null) {
+            DataShare share = new DataShare();
+            share.key = new DataShare.Key(corporationId, organisationId);
+            share.grantedAt = Instant.now();
+            share.persist();
+        }
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public void unshare(String corporationId, String organisationId) {
+        DataShare.deleteById(new DataShare.Key(corporationId, organisationId));
+    }
+
+    public List<String> shares(String corporationId) {
+        return DataShare.<DataShare>list("key.corporationId = ?1 order by key.organisationId", corporationId).stream()
+                .map(s -> s.key.organisationId()).toList();
+    }
+
+    /** Sets or clears (request null) the override of a subject, and recalculates it: the computed colour stays visible. */
+    @Transactional(TxType.REQUIRED)
+    public void override(String subject, String neighbourhoodCode, Long complexId, ColourOverrideRequest request, String author) {
+        ColourOverride.deleteById(subject);
+        if (request != null) {
+            ColourOverride override = new ColourOverride();
+            override.subject = subject;
+            override.colour = request.colour();
+            override.reason = request.reason().strip();
+            override.author = author;
+            override.setAt = Instant.now();
+            override.persist();
+        }
+        ColourOverride.flush();
+        String reason = request == null ? "colour override removed by " + author : "colour override by " + author;
+        statuses.recalculate(neighbourhoodCode == null ? List.of() : List.of(neighbourhoodCode),
+                complexId == null ? List.of() : List.of(complexId), reason);
+    }
+}

@@ -1,0 +1,229 @@
+package nl.leefbaarheid.neighbourhood.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import nl.leefbaarheid.neighbourhood.api.ImportResult;
+import nl.leefbaarheid.neighbourhood.api.ObservationInput;
+import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
+import nl.leefbaarheid.neighbourhood.domain.Period;
+import nl.leefbaarheid.neighbourhood.entity.HousingComplex;
+import nl.leefbaarheid.neighbourhood.entity.Indicator;
+import nl.leefbaarheid.neighbourhood.importing.CsvLines;
+import nl.leefbaarheid.neighbourhood.importing.LeefbaarometerCsv;
+import nl.leefbaarheid.neighbourhood.platform.problem.Problem.FieldError;
+import nl.leefbaarheid.neighbourhood.platform.problem.ProblemException;
+import nl.leefbaarheid.neighbourhood.service.ObservationStore.NewObservation;
+
+/**
+ * Brings observations in: the Leefbaarometer open-data file, generic batches (JSON or CSV) and single
+ * measurements from events. Every way in is all or nothing: one bad row refuses the whole input, and the
+ * answer names every bad row.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    static final int MAX_LISTED_ERRORS = 200;
+    public static final String LEEFBAROMETER_SOURCE = "leefbaarometer";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObservationStore store;
+
+    @Inject
+    StatusService statuses;
+
+    @Transactional(TxType.REQUIRED)
+    public ImportResult importLeefbaarometer(String csv) {
+        LeefbaarometerCsv.Result read = LeefbaarometerCsv.read(csv);
+        List<FieldError> errors = new ArrayList<>();
+        read.errors().forEach(e -> errors.add(new FieldError("line " + e.line() + (e.column() == null ? "" : " (" + e.column() + ")"),
+                e.message())));
+        Set<String> known = knownAreas(read.rows().stream().map(LeefbaarometerCsv.Row::code).toList());
+        for (LeefbaarometerCsv.Row row : read.rows()) {
+            if (!known.contains(row.code())) {
+                errors.add(new FieldError("line " + row.line() + " (bu_code)", row.code() + " is not a known neighbourhood"));
+            }
+        }
+        refuseIf(errors, "file");
+        List<NewObservation> observations = new ArrayList<>();
+        Set<String> years = new TreeSet<>();
+        for (LeefbaarometerCsv.Row row : read.rows()) {
+            String period = Integer.toString(row.year());
+            years.add(period);
+            LocalDate start = LocalDate.of(row.year(), 1, 1);
+            row.scores().forEach((indicator, value) -> observations.add(new NewObservation(row.code(), null, null, indicator,
+                    period, start, value, row.classes().get(indicator), null, LEEFBAROMETER_SOURCE)));
+        }
+        ObservationStore.Changed changed = store.store(observations);
+        statuses.recalculate(changed.areaCodes(), changed.complexIds(), "Leefbaarometer import");
+        return new ImportResult(read.rows().size(), observations.size(), changed.observations(),
+                changed.areaCodes().size(), List.copyOf(years));
+    }
+
+    /** A generic batch; {@code callerCorporation} owns restricted figures unless the caller is an admin. */
+    @Transactional(TxType.REQUIRED)
+    public ImportResult importBatch(List<ObservationInput> rows, Optional<String> callerCorporation, boolean admin, String source) {
+        List<FieldError> errors = new ArrayList<>();
+        Checked checked = check(rows, callerCorporation, admin, source, errors);
+        refuseIf(errors, "batch");
+        ObservationStore.Changed changed = store.store(checked.observations());
+        statuses.recalculate(changed.areaCodes(), changed.complexIds(), "Observation batch from " + source);
+        return new ImportResult(rows.size(), checked.observations().size(), changed.observations(),
+                changed.areaCodes().size() + changed.complexIds().size(), List.copyOf(checked.periods()));
+    }
+
+    /** Parses a generic CSV batch: columns area_code, indicator, period, value and optionally complex_id, respondents, source, corporation_id. */
+    public List<ObservationInput> parseCsv(String csv) {
+        List<String> lines = CsvLines.lines(csv);
+        List<FieldError> errors = new ArrayList<>();
+        if (lines.isEmpty() || lines.get(0).isBlank()) {
+            throw ProblemException.invalid("line 1", "the file is empty; the first line must name the columns");
+        }
+        char separator = CsvLines.separator(lines.get(0));
+        List<String> header = CsvLines.fields(lines.get(0), separator);
+        Map<String, Integer> columns = new HashMap<>();
+        for (int i = 0; header != null && i < header.size(); i++) {
+            columns.putIfAbsent(header.get(i).toLowerCase().replace('-', '_'), i);
+        }
+        List<String> missing = List.of("area_code", "indicator", "period", "value").stream().filter(c -> !columns.containsKey(c)).toList();
+        if (!missing.isEmpty()) {
+            throw ProblemException.invalid("line 1", "the header lacks column(s) " + String.join(", ", missing));
+        }
+        List<ObservationInput> rows = new ArrayList<>();
+        for (int n = 1; n < lines.size(); n++) {
+            if (lines.get(n).isBlank()) {
+                continue;
+            }
+            List<String> f = CsvLines.fields(lines.get(n), separator);
+            if (f == null || f.size() < header.size()) {
+                errors.add(new FieldError("line " + (n + 1), "has fewer fields than the header or an unclosed quote"));
+                continue;
+            }
+            try {
+                String respondents = field(f, columns, "respondents");
+                rows.add(new ObservationInput(f.get(columns.get("area_code")), field(f, columns, "complex_id"),
+                        f.get(columns.get("indicator")), f.get(columns.get("period")), CsvLines.number(f.get(columns.get("value"))),
+                        respondents == null ? null : Integer.valueOf(respondents), field(f, columns, "source"),
+                        field(f, columns, "corporation_id")));
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError("line " + (n + 1), "value or respondents is not a number"));
+            }
+        }
+        refuseIf(errors, "file");
+        return rows;
+    }
+
+    private static String field(List<String> fields, Map<String, Integer> columns, String name) {
+        Integer index = columns.get(name);
+        return index == null || fields.get(index).isBlank() ? null : fields.get(index);
+    }
+
+    record Checked(List<NewObservation> observations, Set<String> periods) {
+    }
+
+    /** Checks rows against the kapstok and the area register; errors are named {@code rows[i].field}. */
+    Checked check(List<ObservationInput> rows, Optional<String> callerCorporation, boolean admin, String defaultSource,
+            List<FieldError> errors) {
+        Map<String, Indicator> indicators = new HashMap<>();
+        Indicator.<Indicator>listAll().forEach(i -> indicators.put(i.code, i));
+        Set<String> known = knownAreas(rows.stream().map(ObservationInput::areaCode).filter(c -> c != null).toList());
+        Map<String, Optional<HousingComplex>> complexes = new HashMap<>();
+        List<NewObservation> observations = new ArrayList<>();
+        Set<String> periods = new TreeSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ObservationInput row = rows.get(i);
+            String at = "rows[" + i + "].";
+            int before = errors.size();
+            if (row == null) {
+                errors.add(new FieldError("rows[" + i + "]", "must not be null"));
+                continue;
+            }
+            Indicator indicator = row.indicator() == null ? null : indicators.get(row.indicator());
+            if (indicator == null) {
+                errors.add(new FieldError(at + "indicator", row.indicator() == null ? "is required" : "'" + row.indicator()
+                        + "' is not an indicator of the kapstok"));
+            } else if (row.value() != null && !indicator.accepts(row.value())) {
+                errors.add(new FieldError(at + "value", row.value() + " is outside the scale " + indicator.scaleText()));
+            }
+            if (row.value() == null || row.value().isNaN() || row.value().isInfinite()) {
+                errors.add(new FieldError(at + "value", "is required and must be a number"));
+            }
+            Optional<LocalDate> start = Period.start(row.period());
+            if (start.isEmpty()) {
+                errors.add(new FieldError(at + "period", Period.MESSAGE));
+            } else if (start.get().isAfter(LocalDate.now())) {
+                errors.add(new FieldError(at + "period", "lies in the future"));
+            }
+            if (row.respondents() != null && row.respondents() < 0) {
+                errors.add(new FieldError(at + "respondents", "must not be negative"));
+            }
+            if (row.areaCode() == null || AreaLevel.ofCode(row.areaCode()).isEmpty()) {
+                errors.add(new FieldError(at + "areaCode", "must be a CBS code such as GM0999, WK099901 or BU09990101"));
+            } else if (!known.contains(row.areaCode())) {
+                errors.add(new FieldError(at + "areaCode", row.areaCode() + " is not a known area"));
+            }
+            String corporation = admin ? row.corporationId() : callerCorporation.orElse(null);
+            if (!admin && row.corporationId() != null && !row.corporationId().equals(corporation)) {
+                errors.add(new FieldError(at + "corporationId", "may only name your own corporation"));
+            }
+            HousingComplex complex = null;
+            if (row.complexId() != null) {
+                complex = corporation == null ? null : complexes.computeIfAbsent(corporation + "/" + row.complexId(),
+                        k -> HousingComplex.find(corporation, row.complexId())).orElse(null);
+                if (complex == null) {
+                    errors.add(new FieldError(at + "complexId", "no complex " + row.complexId() + " of corporation " + corporation));
+                } else if (!complex.neighbourhoodCode.equals(row.areaCode())) {
+                    errors.add(new FieldError(at + "areaCode", "complex " + row.complexId() + " lies in " + complex.neighbourhoodCode));
+                }
+            }
+            if (indicator != null && indicator.restricted && corporation == null) {
+                errors.add(new FieldError(at + "corporationId", "is required for corporation figures such as " + indicator.code));
+            }
+            if (errors.size() > before) {
+                continue;
+            }
+            String source = row.source() != null ? row.source() : defaultSource;
+            periods.add(row.period());
+            observations.add(new NewObservation(row.areaCode(), complex == null ? null : complex.id,
+                    indicator.restricted ? corporation : null, indicator.code, row.period(), start.get(), row.value(), null,
+                    row.respondents(), source.length() > 120 ? source.substring(0, 120) : source));
+        }
+        return new Checked(observations, periods);
+    }
+
+    private Set<String> knownAreas(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> found = em.createNativeQuery("select distinct code from area where code = any(cast(:codes as varchar[]))")
+                .setParameter("codes", new HashSet<>(codes).toArray(String[]::new)).getResultList();
+        return new HashSet<>(found);
+    }
+
+    private static void refuseIf(List<FieldError> errors, String what) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        String detail = "The " + what + " has " + errors.size() + " error" + (errors.size() == 1 ? "" : "s")
+                + (errors.size() > MAX_LISTED_ERRORS ? " (the first " + MAX_LISTED_ERRORS + " are listed)" : "")
+                + "; nothing was stored.";
+        throw new ProblemException(400, "validation-failed", "Validation failed", detail,
+                errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS)));
+    }
+}

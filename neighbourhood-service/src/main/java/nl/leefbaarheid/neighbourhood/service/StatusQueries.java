@@ -1,0 +1,220 @@
+package nl.leefbaarheid.neighbourhood.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.leefbaarheid.neighbourhood.api.RankedArea;
+import nl.leefbaarheid.neighbourhood.api.StatusView;
+import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
+import nl.leefbaarheid.neighbourhood.domain.AreaStatus;
+import nl.leefbaarheid.neighbourhood.domain.StatusCalculator;
+import nl.leefbaarheid.neighbourhood.platform.paging.Page;
+import nl.leefbaarheid.neighbourhood.platform.paging.PageRequest;
+import nl.leefbaarheid.neighbourhood.platform.problem.ProblemException;
+
+/** Reads statuses: one area with its history, rankings, comparisons and the resilience map. */
+@ApplicationScoped
+@Transactional(TxType.SUPPORTS)
+public class StatusQueries {
+
+    /** What a ranking can be ordered by. */
+    public static final List<String> RANK_BY = List.of("priority", "deviation", "won", "fys", "vrz", "soc", "onv");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    StatusService statuses;
+
+    @Inject
+    Access access;
+
+    public StatusView status(String subject) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select s.subject, s.area_code, s.level, s.version, s.changed_at, s.computed_at,
+                       cast(s.provenance ->> 'observations' as integer), cast(s.status as text),
+                       (select name from area where code = s.area_code order by year desc limit 1)
+                  from area_status s where s.subject = :s""").setParameter("s", subject).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("status of area", subject);
+        }
+        return view(rows.get(0));
+    }
+
+    private StatusView view(Object[] r) {
+        String subject = (String) r[0];
+        String areaCode = (String) r[1];
+        AreaStatus status = statuses.read((String) r[7]);
+        boolean complex = "COMPLEX".equals(r[2]);
+        boolean restricted = !complex && status.tenantExperience() != null && !access.mayReadRestrictedOf(areaCode);
+        return new StatusView(areaCode, complex ? subject : null, ((String) r[2]).toLowerCase(), (String) r[8],
+                ((Number) r[3]).intValue(), instant(r[4]), instant(r[5]), r[6] == null ? null : ((Number) r[6]).intValue(),
+                restricted, restricted ? redact(status) : status);
+    }
+
+    /** The status without tenant figures, for callers who may not see them. */
+    static AreaStatus redact(AreaStatus status) {
+        return new AreaStatus(status.livability(), status.resilience(), null,
+                status.signals().stream().filter(s -> !s.startsWith("tenant-")).toList(), status.priority(), status.fewHouseholds());
+    }
+
+    /** Every version of an area's status, newest first. */
+    public Page<Map<String, Object>> history(String subject, PageRequest page) {
+        status(subject); // 404 when unknown
+        boolean restricted = !subject.startsWith("complex:") && !access.mayReadRestrictedOf(subject);
+        Number total = (Number) em.createNativeQuery("select count(*) from area_status_history where subject = :s")
+                .setParameter("s", subject).getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select version, changed_at, cast(changes as text), reason, cast(status as text) from area_status_history
+                 where subject = :s order by version desc""").setParameter("s", subject)
+                .setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Object[] r : rows) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("version", ((Number) r[0]).intValue());
+            item.put("changedAt", instant(r[1]));
+            item.put("changes", readList((String) r[2]));
+            item.put("reason", r[3]);
+            AreaStatus status = statuses.read((String) r[4]);
+            item.put("status", restricted ? redact(status) : status);
+            items.add(item);
+        }
+        long count = total.longValue();
+        return new Page<>(items, page.page, page.size, count, (int) ((count + page.size - 1) / page.size));
+    }
+
+    /**
+     * The areas of a municipality (or a corporation's working area) ranked: by priority, highest first, or by
+     * the score of the deviation or a dimension, weakest first. Areas with few households come last.
+     */
+    public Page<RankedArea> ranking(String municipality, String corporation, AreaLevel level, String by, PageRequest page) {
+        String value = by.equals("priority") ? "s.priority"
+                : by.equals("deviation") ? "cast(s.status -> 'livability' -> 'deviation' ->> 'score' as numeric)"
+                : "cast(s.status -> 'livability' -> 'dimensions' -> '" + by + "' ->> 'score' as numeric)";
+        String classOf = by.equals("priority") || by.equals("deviation") ? "s.status -> 'livability' -> 'deviation'"
+                : "s.status -> 'livability' -> 'dimensions' -> '" + by + "'";
+        String order = by.equals("priority") ? "desc" : "asc";
+        String where;
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("level", level.name());
+        if (municipality != null) {
+            where = "s.level = :level and s.subject like :prefix";
+            params.put("prefix", level.prefix() + municipality.substring(2) + "%");
+        } else {
+            where = "s.level = :level and s.subject in (select neighbourhood_code from housing_complex where corporation_id = :corporation)";
+            params.put("corporation", corporation);
+        }
+        String select = """
+                select s.area_code, (select name from area where code = s.area_code order by year desc limit 1),
+                       %s, cast(%s ->> 'class' as integer), %s ->> 'label', s.status -> 'resilience' ->> 'quadrant',
+                       s.priority, coalesce(cast(s.status ->> 'fewHouseholds' as boolean), false)
+                  from area_status s where %s and %s is not null
+                 order by coalesce(cast(s.status ->> 'fewHouseholds' as boolean), false), %s %s, s.area_code"""
+                .formatted(value, classOf, classOf, where, value, value, order);
+        var query = em.createNativeQuery(select);
+        var count = em.createNativeQuery("select count(*) from area_status s where " + where + " and " + value + " is not null");
+        params.forEach((k, v) -> {
+            query.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList();
+        List<RankedArea> items = new ArrayList<>();
+        int rank = page.page * page.size;
+        for (Object[] r : rows) {
+            items.add(new RankedArea(++rank, (String) r[0], (String) r[1], r[2] == null ? null : ((Number) r[2]).doubleValue(),
+                    r[3] == null ? null : ((Number) r[3]).intValue(), (String) r[4], (String) r[5],
+                    r[6] == null ? null : ((Number) r[6]).doubleValue(), (Boolean) r[7]));
+        }
+        long total = ((Number) count.getSingleResult()).longValue();
+        return new Page<>(items, page.page, page.size, total, (int) ((total + page.size - 1) / page.size));
+    }
+
+    /**
+     * The neighbourhoods of a municipality as GeoJSON features without geometry: a front-end joins them on
+     * the CBS code with the neighbourhood boundaries of that year to draw the resilience map.
+     */
+    public Map<String, Object> resilienceMap(String municipality) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select a.code, a.name, cast(s.status -> 'livability' -> 'deviation' ->> 'class' as integer),
+                       s.status -> 'livability' -> 'deviation' ->> 'label', s.status -> 'resilience' ->> 'quadrant',
+                       s.priority, a.year
+                  from (select distinct on (code) code, name, year from area
+                         where level = 'NEIGHBOURHOOD' and code like :prefix order by code, year desc) a
+                  left join area_status s on s.subject = a.code
+                 order by a.code""").setParameter("prefix", "BU" + municipality.substring(2) + "%").getResultList();
+        if (rows.isEmpty() && em.createNativeQuery("select 1 from area where code = :c").setParameter("c", municipality)
+                .getResultList().isEmpty()) {
+            throw ProblemException.notFound("municipality", municipality);
+        }
+        List<Map<String, Object>> features = new ArrayList<>();
+        for (Object[] r : rows) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("code", r[0]);
+            properties.put("name", r[1]);
+            properties.put("year", r[6]);
+            properties.put("class", r[2]);
+            properties.put("label", r[3]);
+            properties.put("quadrant", r[4] == null ? "unknown" : r[4]);
+            properties.put("priority", r[5] == null ? null : ((Number) r[5]).doubleValue());
+            Map<String, Object> feature = new LinkedHashMap<>();
+            feature.put("type", "Feature");
+            feature.put("id", r[0]);
+            feature.put("geometry", null);
+            feature.put("properties", properties);
+            features.add(feature);
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("type", "FeatureCollection");
+        map.put("municipality", municipality);
+        map.put("features", features);
+        return map;
+    }
+
+    public Map<String, Object> workingArea(String corporationId) {
+        @SuppressWarnings("unchecked")
+        List<String> neighbourhoods = em.createNativeQuery(
+                "select distinct neighbourhood_code from housing_complex where corporation_id = :c order by 1")
+                .setParameter("c", corporationId).getResultList();
+        if (neighbourhoods.isEmpty()) {
+            throw ProblemException.notFound("working area of corporation", corporationId);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("corporationId", corporationId);
+        answer.put("neighbourhoods", neighbourhoods);
+        answer.put("status", statuses.workingArea(corporationId));
+        return answer;
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Instant i ? i : value instanceof java.sql.Timestamp t ? t.toInstant()
+                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : null;
+    }
+
+    private List<String> readList(String text) {
+        try {
+            return List.of(json.readValue(text, String[].class));
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    /** Known for ranking validation. */
+    public static boolean rankable(String by) {
+        return RANK_BY.contains(by) || StatusCalculator.DIMENSIONS.contains(by);
+    }
+}

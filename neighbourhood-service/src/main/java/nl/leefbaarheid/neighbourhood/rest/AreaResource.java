@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,7 +21,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
 import nl.leefbaarheid.neighbourhood.api.AreaView;
+import nl.leefbaarheid.neighbourhood.api.ColourOverrideRequest;
+import nl.leefbaarheid.neighbourhood.api.StatusView;
+import nl.leefbaarheid.neighbourhood.platform.problem.ProblemException;
+import nl.leefbaarheid.neighbourhood.platform.security.Caller;
+import nl.leefbaarheid.neighbourhood.service.Access;
+import nl.leefbaarheid.neighbourhood.service.ComplexService;
+import nl.leefbaarheid.neighbourhood.service.StatusQueries;
 import nl.leefbaarheid.neighbourhood.api.NewArea;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.platform.paging.Page;
@@ -34,6 +44,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Areas", description = "CBS municipalities, districts and neighbourhoods, per year.")
 public class AreaResource {
+
+    static final String AREA = AreaLevel.CODE_PATTERN;
+
+    @Inject
+    StatusQueries queries;
+
+    @Inject
+    ComplexService complexes;
+
+    @Inject
+    Access access;
+
+    @Inject
+    Caller caller;
 
     @Inject
     AreaService areas;
@@ -67,5 +91,54 @@ public class AreaResource {
         AreaView created = areas.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.code()).queryParam("year", created.year()).build())
                 .entity(created).build();
+    }
+
+    @GET
+    @Path("/{code}/status")
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
+    @Operation(operationId = "getAreaStatus", summary = "Read the current status of an area",
+            description = "Neighbourhoods from their observations; districts and municipalities aggregated from their neighbourhoods, weighted by households. Tenant figures only for callers with access to a corporation that owns complexes there.")
+    public StatusView status(@PathParam("code") @Pattern(regexp = AREA, message = "must be a CBS area code") String code) {
+        return queries.status(code);
+    }
+
+    @GET
+    @Path("/{code}/status/history")
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
+    @Operation(operationId = "getAreaStatusHistory", summary = "Read every version of an area's status",
+            description = "Newest first, each with what changed and why.")
+    public Page<Map<String, Object>> history(@PathParam("code") @Pattern(regexp = AREA, message = "must be a CBS area code") String code,
+            @Valid @BeanParam PageRequest page) {
+        return queries.history(code, page);
+    }
+
+    @PUT
+    @Path("/{code}/tenant-colour-override")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
+    @Operation(operationId = "overrideAreaColour", summary = "Override the tenant colour of a neighbourhood",
+            description = "For a professional who does not recognise the computed colour. The status shows the override with reason, author and date beside the computed colour.")
+    public StatusView override(@PathParam("code") @Pattern(regexp = "BU\\d{4}[0-9A-Z]{4}", message = "must be a neighbourhood code") String code,
+            @NotNull @Valid ColourOverrideRequest request) {
+        requireRestrictedAccess(code);
+        complexes.override(code, code, null, request, caller.name());
+        return queries.status(code);
+    }
+
+    @DELETE
+    @Path("/{code}/tenant-colour-override")
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
+    @Operation(operationId = "removeAreaColourOverride", summary = "Remove the tenant colour override of a neighbourhood",
+            description = "The computed colour applies again.")
+    public StatusView removeOverride(@PathParam("code") @Pattern(regexp = "BU\\d{4}[0-9A-Z]{4}", message = "must be a neighbourhood code") String code) {
+        requireRestrictedAccess(code);
+        complexes.override(code, code, null, null, caller.name());
+        return queries.status(code);
+    }
+
+    private void requireRestrictedAccess(String code) {
+        if (!access.mayReadRestrictedOf(code)) {
+            throw ProblemException.forbidden("Only a corporation with complexes in " + code + " may set its tenant colour.");
+        }
     }
 }

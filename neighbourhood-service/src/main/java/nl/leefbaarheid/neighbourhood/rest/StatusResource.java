@@ -7,29 +7,22 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
-import nl.leefbaarheid.neighbourhood.api.ColourOverrideRequest;
 import nl.leefbaarheid.neighbourhood.api.RankedArea;
 import nl.leefbaarheid.neighbourhood.api.StatusView;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.platform.paging.Page;
 import nl.leefbaarheid.neighbourhood.platform.paging.PageRequest;
 import nl.leefbaarheid.neighbourhood.platform.problem.ProblemException;
-import nl.leefbaarheid.neighbourhood.platform.security.Caller;
 import nl.leefbaarheid.neighbourhood.platform.security.Roles;
 import nl.leefbaarheid.neighbourhood.service.Access;
-import nl.leefbaarheid.neighbourhood.service.ComplexService;
 import nl.leefbaarheid.neighbourhood.service.StatusQueries;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -40,63 +33,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Status", description = "The computed status of areas: livability, resilience, tenant experience, signals and priority.")
 public class StatusResource {
 
-    static final String AREA = "GM\\d{4}|WK\\d{4}[0-9A-Z]{2}|BU\\d{4}[0-9A-Z]{4}";
+    static final String AREA = AreaLevel.CODE_PATTERN;
     static final String MUNICIPALITY = "GM\\d{4}";
 
     @Inject
     StatusQueries queries;
 
     @Inject
-    ComplexService complexes;
-
-    @Inject
     Access access;
-
-    @Inject
-    Caller caller;
-
-    @GET
-    @Path("/areas/{code}/status")
-    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
-    @Operation(operationId = "getAreaStatus", summary = "Read the current status of an area",
-            description = "Neighbourhoods from their observations; districts and municipalities aggregated from their neighbourhoods, weighted by households. Tenant figures only for callers with access to a corporation that owns complexes there.")
-    public StatusView status(@PathParam("code") @Pattern(regexp = AREA, message = "must be a CBS area code") String code) {
-        return queries.status(code);
-    }
-
-    @GET
-    @Path("/areas/{code}/status/history")
-    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
-    @Operation(operationId = "getAreaStatusHistory", summary = "Read every version of an area's status",
-            description = "Newest first, each with what changed and why.")
-    public Page<Map<String, Object>> history(@PathParam("code") @Pattern(regexp = AREA, message = "must be a CBS area code") String code,
-            @Valid @BeanParam PageRequest page) {
-        return queries.history(code, page);
-    }
-
-    @PUT
-    @Path("/areas/{code}/tenant-colour-override")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
-    @Operation(operationId = "overrideAreaColour", summary = "Override the tenant colour of a neighbourhood",
-            description = "For a professional who does not recognise the computed colour. The status shows the override with reason, author and date beside the computed colour.")
-    public StatusView override(@PathParam("code") @Pattern(regexp = "BU\\d{4}[0-9A-Z]{4}", message = "must be a neighbourhood code") String code,
-            @NotNull @Valid ColourOverrideRequest request) {
-        requireRestrictedAccess(code);
-        complexes.override(code, code, null, request, caller.name());
-        return queries.status(code);
-    }
-
-    @DELETE
-    @Path("/areas/{code}/tenant-colour-override")
-    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
-    @Operation(operationId = "removeAreaColourOverride", summary = "Remove the tenant colour override of a neighbourhood",
-            description = "The computed colour applies again.")
-    public StatusView removeOverride(@PathParam("code") @Pattern(regexp = "BU\\d{4}[0-9A-Z]{4}", message = "must be a neighbourhood code") String code) {
-        requireRestrictedAccess(code);
-        complexes.override(code, code, null, null, caller.name());
-        return queries.status(code);
-    }
 
     @GET
     @Path("/rankings")
@@ -146,11 +90,5 @@ public class StatusResource {
     public Map<String, Object> map(@QueryParam("municipality") @NotNull @Pattern(regexp = MUNICIPALITY, message = "must be a municipality code such as GM0999")
             @Parameter(required = true, example = "GM0999") String municipality) {
         return queries.resilienceMap(municipality);
-    }
-
-    private void requireRestrictedAccess(String code) {
-        if (!access.mayReadRestrictedOf(code)) {
-            throw ProblemException.forbidden("Only a corporation with complexes in " + code + " may set its tenant colour.");
-        }
     }
 }

@@ -226,7 +226,7 @@ public class StatusService {
     }
 
     private static Observed observed(Object[] r) {
-        return new Observed((String) r[1], (String) r[2], ((Date) r[3]).toLocalDate(), ((Number) r[4]).doubleValue(),
+        return new Observed((String) r[1], (String) r[2], r[3] instanceof Date d ? d.toLocalDate() : (java.time.LocalDate) r[3], ((Number) r[4]).doubleValue(),
                 r[5] == null ? null : ((Number) r[5]).intValue(), r[6] == null ? null : ((Number) r[6]).intValue());
     }
 

@@ -2,6 +2,7 @@ package nl.leefbaarheid.neighbourhood.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.util.List;
 import nl.leefbaarheid.neighbourhood.domain.StatusCalculator;
 import nl.leefbaarheid.neighbourhood.domain.StatusSettings;
@@ -31,13 +32,13 @@ public class StatusSettingsProducer {
     int fewHouseholds;
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     StatusCalculator calculator(StatusSettings settings) {
         return new StatusCalculator(settings);
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     StatusSettings settings() {
         return new StatusSettings(totalBoundaries, dimensionBoundaries, stableScoreChange, stableShareChange,
                 stableReportsChange, redBelow, greenAbove, minRespondents, fewHouseholds);

@@ -1,0 +1,116 @@
+package nl.leefbaarheid.neighbourhood.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import nl.leefbaarheid.neighbourhood.Areas;
+import nl.leefbaarheid.neighbourhood.platform.Tokens;
+import nl.leefbaarheid.neighbourhood.platform.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class LeefbaarometerImportTest {
+
+    static final String SEMICOLONS = """
+            bu_code;bu_naam;jaar;lbm;afw;kafw;fys;onv;soc;vrz;won
+            BU09010101;Centrum;2022;4,10;0,05;;0,01;0,02;0,01;0,01;0,00
+            BU09010101;Centrum;2024;3,95;-0,10;3;0,00;-0,06;-0,04;0,00;0,00
+            BU09010102;Haven;2022;4,20;0,15;;0,05;0,03;0,03;0,02;0,02
+            BU09010102;Haven;2024;4,25;0,20;;0,06;0,04;0,04;0,03;0,03
+            BU0901010A;Eiland;2024;4,00;-0,05;;0,00;-0,02;-0,01;-0,01;-0,01
+            """;
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void areas() {
+        Areas.register("0901", 2024, Map.of("01", 1200, "02", 800, "0A", 300));
+    }
+
+    ValidatableResponse importing(String csv) {
+        return given().auth().oauth2(Tokens.admin()).contentType("text/csv").body(csv)
+                .post("/api/v1/observations/leefbaarometer").then().log().ifValidationFails();
+    }
+
+    @Test
+    void importedScoresGiveStatusesThatRollUpAndReimportingChangesNothing() {
+        try (TopicProbe probe = TopicProbe.atEnd("neighbourhood.status.v1")) {
+            importing(SEMICOLONS).statusCode(200).body("rows", equalTo(5)).body("periods", contains("2022", "2024"));
+
+            List<ConsumerRecord<String, String>> events = probe.await(r -> r.key().startsWith("BU0901") || r.key().equals("WK090101")
+                    || r.key().equals("GM0901"), 5, Duration.ofSeconds(20));
+            assertThat(events).extracting(ConsumerRecord::key)
+                    .containsExactlyInAnyOrder("BU09010101", "BU09010102", "BU0901010A", "WK090101", "GM0901");
+            assertThat(TopicProbe.header(events.get(0), "ce_type")).isEqualTo("nl.leefbaarheid.area-status.changed.v1");
+
+            given().auth().oauth2(Tokens.partner("gemeente-x")).get("/api/v1/areas/BU09010101/status").then().statusCode(200)
+                    .body("version", equalTo(1))
+                    .body("status.livability.year", equalTo(2024))
+                    .body("status.livability.deviation.class", equalTo(3))
+                    .body("status.livability.deviation.classSource", equalTo("file"))
+                    .body("status.livability.deviation.label", equalTo("onvoldoende"))
+                    .body("status.livability.deviation.trend", equalTo("worsening"))
+                    .body("status.livability.dimensions.onv.trend", equalTo("worsening"));
+            // the district: (-0.10 * 1200 + 0.20 * 800 - 0.05 * 300) / 2300 = 0.0109
+            given().auth().oauth2(Tokens.admin()).get("/api/v1/areas/WK090101/status").then().statusCode(200)
+                    .body("level", equalTo("district"))
+                    .body("status.livability.deviation.score", equalTo(0.0109f))
+                    .body("status.livability.deviation.classSource", equalTo("aggregated"));
+
+            // the same figures again, now comma separated with decimal points: nothing changes
+            importing(SEMICOLONS.replace(",", ".").replace(";", ",")).statusCode(200).body("changedObservations", equalTo(0));
+            assertThat(probe.await(r -> r.key().startsWith("BU0901"), 1, Duration.ofSeconds(3))).isEmpty();
+            given().auth().oauth2(Tokens.admin()).get("/api/v1/areas/BU09010101/status").then().body("version", equalTo(1));
+        }
+
+        given().auth().oauth2(Tokens.corporation("corp-x")).queryParam("municipality", "GM0901")
+                .get("/api/v1/rankings").then().statusCode(200)
+                .body("items.areaCode", contains("BU09010101", "BU0901010A", "BU09010102"))
+                .body("items[0].rank", equalTo(1));
+        given().auth().oauth2(Tokens.admin()).queryParam("municipality", "GM0901").queryParam("by", "onv")
+                .get("/api/v1/rankings").then().statusCode(200).body("items[0].areaCode", equalTo("BU09010101"));
+        given().auth().oauth2(Tokens.admin()).queryParam("municipality", "GM0901").get("/api/v1/maps/resilience")
+                .then().statusCode(200).body("type", equalTo("FeatureCollection")).body("features", hasSize(3))
+                .body("features[0].properties.code", equalTo("BU09010101")).body("features[0].properties.class", equalTo(3));
+        given().auth().oauth2(Tokens.admin()).queryParam("area", "BU09010101").queryParam("area", "GM0901")
+                .get("/api/v1/comparisons").then().statusCode(200).body("areaCode", contains("BU09010101", "GM0901"));
+    }
+
+    @Test
+    void aBadFileIsRefusedWithItsLineNumbersAndNothingIsStored() {
+        long before = observations();
+        importing("""
+                bu_code,jaar,afw,won,fys,vrz,soc,onv
+                BU09010101,2020,0.01,0,0,0,0,0
+                BU09019999,2020,0.01,0,0,0,0,0
+                BU09010102,2020,veel,0,0,0,0,0
+                """).statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("nothing was stored"))
+                .body("errors.field", contains("line 4 (afw)", "line 3 (bu_code)"))
+                .body("errors.message", contains("'veel' is not a number", "BU09019999 is not a known neighbourhood"));
+        importing("bu_code;jaar;afw\nBU09010101;2020;0,1\n").statusCode(400)
+                .body("errors[0].message", containsString("lacks columns won, fys, vrz, soc, onv"));
+        given().auth().oauth2(Tokens.corporation("corp-x")).contentType("text/csv").body("x")
+                .post("/api/v1/observations/leefbaarometer").then().statusCode(403);
+        assertThat(observations()).isEqualTo(before);
+    }
+
+    long observations() {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                ((Number) em.createNativeQuery("select count(*) from observation").getSingleResult()).longValue());
+    }
+}

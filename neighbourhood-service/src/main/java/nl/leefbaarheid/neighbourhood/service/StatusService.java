@@ -186,7 +186,8 @@ public class StatusService {
     /** The parts of the status that differ, two levels deep: {@code livability.deviation}, {@code signals}, ... */
     static List<String> changes(JsonNode before, JsonNode after) {
         Set<String> paths = new TreeSet<>();
-        collect("", before, after, 0, paths);
+        // a first status: everything in it is new
+        collect("", before == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : before, after, 0, paths);
         return List.copyOf(paths);
     }
 

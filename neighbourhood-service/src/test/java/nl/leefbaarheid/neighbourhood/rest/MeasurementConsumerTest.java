@@ -1,0 +1,114 @@
+package nl.leefbaarheid.neighbourhood.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.leefbaarheid.neighbourhood.Areas;
+import nl.leefbaarheid.neighbourhood.platform.Tokens;
+import nl.leefbaarheid.neighbourhood.platform.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class MeasurementConsumerTest {
+
+    static final String MEASUREMENTS = "evaluation.measurements.v1";
+    static final String STATUS = "neighbourhood.status.v1";
+    static final String DLQ = "neighbourhood-service.dlq.v1";
+    static final String TYPE = "nl.leefbaarheid.measurement.recorded.v1";
+
+    @ConfigProperty(name = "mp.messaging.incoming.measurements.group.id")
+    String groupId;
+
+    @BeforeEach
+    void setUp() {
+        Areas.register("0902", 2024, Map.of("01", 600, "02", 400, "03", 500));
+        given().auth().oauth2(Tokens.corporation("corp-demo")).contentType(ContentType.JSON)
+                .body(Map.of("code", "ZH-0902", "name", "Zonnehof", "neighbourhoodCode", "BU09020101", "households", 60))
+                .post("/api/v1/corporations/corp-demo/complexes").then().extract().statusCode();
+        TopicProbe.awaitAssignment(groupId, MEASUREMENTS, Duration.ofSeconds(30));
+    }
+
+    static String measurement(String id, String area, String complex, double value, int respondents) {
+        return """
+                {"measurementId": "%s", "areaCode": "%s", "complexId": %s, "indicator": "tenant.feeling-at-home",
+                 "value": %s, "period": "2026-Q3", "measuredOn": "2026-09-30", "respondents": %d, "instrument": "survey",
+                 "deploymentId": null, "slot": "monitoring", "corporationId": "corp-demo", "recordedAt": "2026-10-02T09:14:03Z"}"""
+                .formatted(id, area, complex == null ? "null" : "\"" + complex + "\"", value, respondents);
+    }
+
+    static void send(String id, String type, String key, String body) {
+        TopicProbe.send(MEASUREMENTS, key, body, Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type,
+                "ce_source", "/evaluation-service", "ce_subject", key, "ce_time", "2026-10-02T09:14:03Z",
+                "content-type", "application/json"));
+    }
+
+    @Test
+    void aMeasurementChangesTheStatusOnceAndItsRedeliveryChangesNothing() {
+        String id = UUID.randomUUID().toString();
+        try (TopicProbe status = TopicProbe.atEnd(STATUS)) {
+            send(id, TYPE, "BU09020101", measurement(id, "BU09020101", "ZH-0902", 6.1, 40));
+
+            List<ConsumerRecord<String, String>> events = status.await(r -> "BU09020101".equals(r.key()), 2, Duration.ofSeconds(15));
+            assertThat(events).hasSize(1);
+            assertThat(events.get(0).value()).contains("\"reason\":\"measurement " + id + "\"", "\"colour\":\"red\"",
+                    "\"changes\":[\"fewHouseholds\",\"priority\",\"signals\",\"tenantExperience\"]");
+
+            send(id, TYPE, "BU09020101", measurement(id, "BU09020101", "ZH-0902", 6.1, 40));
+            assertThat(status.await(r -> "BU09020101".equals(r.key()), 1, Duration.ofSeconds(4))).isEmpty();
+        }
+        given().auth().oauth2(Tokens.corporation("corp-demo")).get("/api/v1/areas/BU09020101/status").then().statusCode(200)
+                .body("version", equalTo(1))
+                .body("status.tenantExperience.mean", equalTo(6.1f))
+                .body("status.tenantExperience.respondents", equalTo(40))
+                .body("status.tenantExperience.colour", equalTo("red"));
+        given().auth().oauth2(Tokens.corporation("corp-demo")).get("/api/v1/corporations/corp-demo/complexes/ZH-0902/status")
+                .then().statusCode(200).body("status.tenantExperience.colour", equalTo("red"));
+    }
+
+    @Test
+    void tooFewRespondentsAreSuppressed() {
+        String id = UUID.randomUUID().toString();
+        try (TopicProbe status = TopicProbe.atEnd(STATUS)) {
+            send(id, TYPE, "BU09020102", measurement(id, "BU09020102", null, 9.5, 4));
+            assertThat(status.await(r -> "BU09020102".equals(r.key()), 1, Duration.ofSeconds(15))).hasSize(1);
+        }
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/areas/BU09020102/status").then().statusCode(200)
+                .body("status.tenantExperience.suppressed", equalTo(true))
+                .body("status.tenantExperience.mean", equalTo(null))
+                .body("status.tenantExperience.respondents", equalTo(null));
+    }
+
+    @Test
+    void unreadableMessagesGoToTheDeadLetterTopicAndTheConsumerGoesOn() {
+        String broken = UUID.randomUUID().toString();
+        String future = UUID.randomUUID().toString();
+        String invalid = UUID.randomUUID().toString();
+        String good = UUID.randomUUID().toString();
+        try (TopicProbe dlq = TopicProbe.atEnd(DLQ); TopicProbe status = TopicProbe.atEnd(STATUS)) {
+            send(broken, TYPE, "BU09020103", "{not json");
+            send(future, "nl.leefbaarheid.measurement.recorded.v2", "BU09020103", measurement(future, "BU09020103", null, 7, 40));
+            send(invalid, TYPE, "BU09020103", measurement(invalid, "BU09020103", null, 42, 40));
+            TopicProbe.send(MEASUREMENTS, "BU09020103", "{}", Map.of()); // no CloudEvents headers at all
+            send(good, TYPE, "BU09020103", measurement(good, "BU09020103", null, 8.2, 40));
+
+            List<ConsumerRecord<String, String>> dead = dlq.await(r -> "BU09020103".equals(r.key()), 4, Duration.ofSeconds(20));
+            assertThat(dead).extracting(r -> TopicProbe.header(r, "ce_id")).containsExactly(broken, future, invalid, null);
+            assertThat(TopicProbe.header(dead.get(0), "dead-letter-reason")).contains("unreadable data");
+            assertThat(TopicProbe.header(dead.get(1), "dead-letter-reason")).contains("unknown event type");
+            assertThat(TopicProbe.header(dead.get(2), "dead-letter-reason")).contains("value 42.0 is outside the scale 1 to 10");
+            assertThat(TopicProbe.header(dead.get(3), "dead-letter-reason")).contains("no ce_id header");
+            assertThat(status.await(r -> "BU09020103".equals(r.key()) && r.value().contains(good), 1, Duration.ofSeconds(15)))
+                    .hasSize(1);
+        }
+    }
+}

@@ -20,6 +20,23 @@ post() {
 }
 export -f post
 
+# post_file SERVICE PATH CONTENT-TYPE FILE: a file as the body (e.g. a CSV import).
+post_file() {
+  local status
+  status=$(curl -s -o "$LOCAL_DIR/logs/demo-last.json" -w '%{http_code}' -X POST \
+    -H "Authorization: Bearer $TOKEN" -H "Content-Type: $3" \
+    --data-binary "@$4" "http://127.0.0.1:${SERVICE_PORT[$1]}$2")
+  [ "$status" = 200 ] || [ "$status" = 201 ] || die "demo data: POST $1 $2 ($4) answered $status: $(cat "$LOCAL_DIR/logs/demo-last.json")"
+}
+
+# put SERVICE PATH: an idempotent PUT without a body.
+put() {
+  local status
+  status=$(curl -s -o "$LOCAL_DIR/logs/demo-last.json" -w '%{http_code}' -X PUT \
+    -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:${SERVICE_PORT[$1]}$2")
+  case "$status" in 200|204) ;; *) die "demo data: PUT $1 $2 answered $status: $(cat "$LOCAL_DIR/logs/demo-last.json")" ;; esac
+}
+
 for svc in "${SERVICES[@]}"; do
   if [ -f "$HERE/$svc.sh" ]; then
     log "Loading demo data of $svc-service"

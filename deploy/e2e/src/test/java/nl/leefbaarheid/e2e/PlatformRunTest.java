@@ -45,6 +45,9 @@ class PlatformRunTest {
                 .then().statusCode(200).body("totalItems", greaterThanOrEqualTo(40));
         given().baseUri(Platform.url("neighbourhood")).auth().oauth2(token).queryParam("parent", "GM0999")
                 .get("/api/v1/areas").then().statusCode(200).body("totalItems", greaterThanOrEqualTo(3));
+        given().baseUri(Platform.url("neighbourhood")).auth().oauth2(token).queryParam("municipality", "GM0999")
+                .get("/api/v1/rankings").then().statusCode(200).body("totalItems", equalTo(7))
+                .body("items[0].areaCode", equalTo("BU09990202")).body("items[0].quadrant", equalTo("under-pressure"));
         given().baseUri(Platform.url("partner")).auth().oauth2(token).queryParam("municipality", "GM0999")
                 .get("/api/v1/organisations").then().statusCode(200).body("totalItems", greaterThanOrEqualTo(5));
     }

@@ -1,5 +1,6 @@
 package nl.leefbaarheid.neighbourhood.service;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,6 +38,8 @@ public class ImportService {
 
     static final int MAX_LISTED_ERRORS = 200;
     public static final String LEEFBAROMETER_SOURCE = "leefbaarometer";
+    /** A national file with every status recalculated is one transaction: all or nothing. */
+    static final int IMPORT_TIMEOUT_SECONDS = 900;
 
     @Inject
     EntityManager em;
@@ -48,6 +51,7 @@ public class ImportService {
     StatusService statuses;
 
     @Transactional(TxType.REQUIRED)
+    @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
     public ImportResult importLeefbaarometer(String csv) {
         LeefbaarometerCsv.Result read = LeefbaarometerCsv.read(csv);
         List<FieldError> errors = new ArrayList<>();
@@ -77,6 +81,7 @@ public class ImportService {
 
     /** A generic batch; {@code callerCorporation} owns restricted figures unless the caller is an admin. */
     @Transactional(TxType.REQUIRED)
+    @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
     public ImportResult importBatch(List<ObservationInput> rows, Optional<String> callerCorporation, boolean admin, String source) {
         List<FieldError> errors = new ArrayList<>();
         Checked checked = check(rows, callerCorporation, admin, source, errors);

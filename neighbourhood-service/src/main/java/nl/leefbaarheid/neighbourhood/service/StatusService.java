@@ -91,13 +91,27 @@ public class StatusService {
                 parents.add("WK" + code.substring(2, 8));
                 parents.add("GM" + code.substring(2, 6));
             }
+            keepContextSmall();
         }
         Map<String, Object[]> parentAreas = latestAreas(parents);
+        int done = 0;
         for (String parent : parents) {
             if (parentAreas.containsKey(parent)) {
                 aggregate(parent, (Integer) parentAreas.get(parent)[1], reason, minRespondents);
             }
+            if (++done % CHUNK == 0) {
+                keepContextSmall();
+            }
         }
+    }
+
+    /**
+     * A national import saves thousands of statuses and outbox events in one transaction: writing them out and
+     * forgetting them keeps every later query from checking them all again.
+     */
+    private void keepContextSmall() {
+        em.flush();
+        em.clear();
     }
 
     /** A district or municipality from the statuses of the neighbourhoods in it, weighted by households. */
@@ -176,6 +190,7 @@ public class StatusService {
                 .setParameter("s", subject).setParameter("v", version).setParameter("st", next.toString())
                 .setParameter("c", write(changes)).setParameter("r", truncate(reason)).setParameter("t", now).executeUpdate();
         metrics.counter("status.recalculations.changed", "level", level.toLowerCase()).increment();
+
         if (!"COMPLEX".equals(level)) {
             outbox.add(StatusChanged.TOPIC, areaCode, StatusChanged.TYPE, areaCode, new StatusChanged(areaCode,
                     AreaLevel.valueOf(level), version, previousVersion, changes, truncate(reason), status,

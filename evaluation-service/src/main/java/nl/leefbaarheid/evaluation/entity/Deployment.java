@@ -45,6 +45,30 @@ public class Deployment extends PanacheEntityBase {
 
     public String stopReason;
 
+    public String complexId;
+    public String interventionTitle;
+
+    /** The revision's effect measurement method, as JSON, copied at creation. */
+    @Column(columnDefinition = "jsonb")
+    @org.hibernate.annotations.ColumnTransformer(write = "?::jsonb")
+    public String effectMethod;
+
+    public java.math.BigDecimal budget;
+
+    /** Organisation ids of the partners involved, as a JSON array. */
+    @Column(nullable = false, columnDefinition = "jsonb")
+    @org.hibernate.annotations.ColumnTransformer(write = "?::jsonb")
+    public String partners = "[]";
+
+    public LocalDate actualEndDate;
+
+    /** The effect result, as JSON, once completed. */
+    @Column(columnDefinition = "jsonb")
+    @org.hibernate.annotations.ColumnTransformer(write = "?::jsonb")
+    public String result;
+
+    public java.time.Instant completedAt;
+
     @Version
     public int version;
 }

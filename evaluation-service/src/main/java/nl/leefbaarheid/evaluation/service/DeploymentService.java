@@ -1,76 +1,304 @@
 package nl.leefbaarheid.evaluation.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import nl.leefbaarheid.evaluation.api.DeploymentView;
 import nl.leefbaarheid.evaluation.api.NewDeployment;
 import nl.leefbaarheid.evaluation.domain.DeploymentStatus;
+import nl.leefbaarheid.evaluation.domain.EffectCalculator;
+import nl.leefbaarheid.evaluation.domain.EffectMethod;
+import nl.leefbaarheid.evaluation.domain.MeasurementPlan;
+import nl.leefbaarheid.evaluation.domain.Slot;
 import nl.leefbaarheid.evaluation.entity.Deployment;
+import nl.leefbaarheid.evaluation.entity.Measurement;
+import nl.leefbaarheid.evaluation.event.EvaluationCompleted;
+import nl.leefbaarheid.evaluation.platform.outbox.Outbox;
 import nl.leefbaarheid.evaluation.platform.paging.Page;
 import nl.leefbaarheid.evaluation.platform.paging.PageRequest;
 import nl.leefbaarheid.evaluation.platform.problem.ProblemException;
 import nl.leefbaarheid.evaluation.platform.security.Caller;
 
+/**
+ * Deployments: created from a published revision with its measurement plan and comparison areas, started,
+ * completed (the effect is computed and published) or stopped. A corporation sees only its own; a partner
+ * those it is involved in; anyone else gets 404.
+ */
 @ApplicationScoped
 @Transactional(TxType.SUPPORTS)
 public class DeploymentService {
 
+    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
     @Inject
     Caller caller;
 
-    /** Admins see every deployment; a corporation only its own. */
+    @Inject
+    CatalogReadModel catalog;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Outbox outbox;
+
     public Page<DeploymentView> list(PageRequest page) {
         Sort order = Sort.by("startDate").descending().and("id");
-        return caller.isAdmin()
-                ? Page.of(Deployment.findAll(order), page, DeploymentView::of)
-                : Page.of(Deployment.find("corporationId", order, ownCorporation()), page, DeploymentView::of);
+        if (caller.isAdmin()) {
+            return Page.of(Deployment.findAll(order), page, this::view);
+        }
+        if (caller.corporationId().isPresent()) {
+            return Page.of(Deployment.find("corporationId", order, caller.corporationId().get()), page, this::view);
+        }
+        return Page.of(Deployment.find("id in ?1", order, involving(caller.organisationId().orElse(""))), page, this::view);
     }
 
-    /** Another corporation's deployment is answered as not found: its existence is not disclosed. */
     public DeploymentView get(UUID id) {
-        Deployment deployment = Deployment.<Deployment>findByIdOptional(id)
-                .filter(d -> caller.isAdmin() || d.corporationId.equals(ownCorporation()))
-                .orElseThrow(() -> ProblemException.notFound("deployment", id));
-        return DeploymentView.of(deployment);
+        return view(visible(id));
+    }
+
+    /** The deployment if the caller may read it; else 404, so that its existence is not disclosed. */
+    public Deployment visible(UUID id) {
+        Deployment deployment = Deployment.findById(id);
+        if (deployment == null || !(caller.isAdmin() || caller.corporationId().map(deployment.corporationId::equals).orElse(false)
+                || caller.organisationId().map(o -> partners(deployment).contains(o)).orElse(false))) {
+            throw ProblemException.notFound("deployment", id);
+        }
+        return deployment;
+    }
+
+    /** The deployment if the caller may change it: the admin or the owning corporation. */
+    public Deployment writable(UUID id) {
+        Deployment deployment = Deployment.findById(id);
+        if (deployment == null || !(caller.isAdmin() || caller.corporationId().map(deployment.corporationId::equals).orElse(false))) {
+            throw ProblemException.notFound("deployment", id);
+        }
+        return deployment;
     }
 
     @Transactional(TxType.REQUIRED)
     public DeploymentView create(NewDeployment request) {
-        String corporation;
-        if (caller.isAdmin()) {
-            if (request.corporationId() == null) {
-                throw ProblemException.invalid("corporationId", "is required when an admin creates a deployment");
-            }
-            corporation = request.corporationId();
-        } else {
-            if (request.corporationId() != null && !request.corporationId().equals(ownCorporation())) {
-                throw ProblemException.forbidden("A corporation can only deploy interventions for itself.");
-            }
-            corporation = ownCorporation();
-        }
+        String corporation = corporationFor(request.corporationId());
         if (request.plannedEndDate().isBefore(request.startDate())) {
             throw ProblemException.invalid("plannedEndDate", "must not be before startDate");
+        }
+        List<String> comparison = request.comparisonAreas() == null ? List.of() : List.copyOf(new LinkedHashSet<>(request.comparisonAreas()));
+        if (comparison.contains(request.areaCode())) {
+            throw ProblemException.invalid("comparisonAreas", "must not include the area of the deployment itself");
+        }
+        CatalogReadModel.Revision revision = catalog.find(request.interventionId(), request.interventionRevision())
+                .orElseThrow(() -> ProblemException.invalid("interventionRevision", "revision " + request.interventionRevision()
+                        + " of " + request.interventionId() + " is not a published revision of the catalogue"));
+        if (!revision.usable()) {
+            throw ProblemException.conflict("Intervention " + request.interventionId() + " is retired; it cannot be deployed anew.");
         }
         Deployment deployment = new Deployment();
         deployment.id = UUID.randomUUID();
         deployment.interventionId = request.interventionId();
         deployment.interventionRevision = request.interventionRevision();
+        deployment.interventionTitle = revision.title();
+        deployment.effectMethod = catalog.write(revision.method());
         deployment.areaCode = request.areaCode();
+        deployment.complexId = request.complexId();
         deployment.corporationId = corporation;
         deployment.owner = request.owner().strip();
         deployment.startDate = request.startDate();
         deployment.plannedEndDate = request.plannedEndDate();
+        deployment.budget = request.budget();
+        deployment.partners = catalog.write(request.partners() == null ? List.of() : request.partners());
         deployment.status = DeploymentStatus.PLANNED;
         deployment.persist();
-        return DeploymentView.of(deployment);
+        em.flush();
+        for (MeasurementPlan.PlannedSlot slot : MeasurementPlan.of(request.startDate(), revision.method())) {
+            em.createNativeQuery("insert into plan_slot (deployment_id, slot, due_on, indicators) values (:d, :s, :due, cast(:i as jsonb))")
+                    .setParameter("d", deployment.id).setParameter("s", slot.slot().name()).setParameter("due", slot.dueOn())
+                    .setParameter("i", catalog.write(slot.indicators())).executeUpdate();
+        }
+        for (String area : comparison) {
+            em.createNativeQuery("insert into comparison_area (deployment_id, area_code) values (:d, :a)")
+                    .setParameter("d", deployment.id).setParameter("a", area).executeUpdate();
+        }
+        return view(deployment);
     }
 
-    private String ownCorporation() {
-        return caller.corporationId()
+    @Transactional(TxType.REQUIRED)
+    public DeploymentView start(UUID id) {
+        Deployment deployment = writable(id);
+        if (deployment.status != DeploymentStatus.PLANNED) {
+            throw ProblemException.conflict("Only a planned deployment can start; this one is " + deployment.status.name().toLowerCase() + ".");
+        }
+        deployment.status = DeploymentStatus.RUNNING;
+        return view(deployment);
+    }
+
+    /** Completes the deployment: its effect is computed, kept and published to {@code evaluation.results.v1}. */
+    @Transactional(TxType.REQUIRED)
+    public DeploymentView complete(UUID id, LocalDate endDate) {
+        Deployment deployment = writable(id);
+        if (deployment.status == DeploymentStatus.COMPLETED || deployment.status == DeploymentStatus.STOPPED) {
+            throw ProblemException.conflict("The deployment has ended already (" + deployment.status.name().toLowerCase() + ").");
+        }
+        EffectCalculator.Effect effect = effect(deployment);
+        deployment.status = DeploymentStatus.COMPLETED;
+        deployment.actualEndDate = endDate != null ? endDate : LocalDate.now(ZONE);
+        deployment.completedAt = Instant.now();
+        deployment.result = catalog.write(effect);
+        outbox.add(EvaluationCompleted.TOPIC, deployment.id.toString(), EvaluationCompleted.TYPE, deployment.id.toString(),
+                new EvaluationCompleted(deployment.id, deployment.interventionId, deployment.interventionRevision,
+                        deployment.interventionTitle, deployment.areaCode, deployment.complexId, deployment.corporationId,
+                        effect.verdict(), effect.indicators().stream().map(i -> new EvaluationCompleted.Indicator(i.indicator(),
+                                i.baseline(), i.interim(), i.finalValue(), i.change(), i.comparisonChange(), i.effect(),
+                                i.minimalRelevantChange(), i.verdict(), i.respondents())).toList(), deployment.completedAt));
+        return view(deployment);
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public DeploymentView stop(UUID id, LocalDate endDate, String reason) {
+        Deployment deployment = writable(id);
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid("reason", "is required to stop a deployment");
+        }
+        if (deployment.status == DeploymentStatus.COMPLETED || deployment.status == DeploymentStatus.STOPPED) {
+            throw ProblemException.conflict("The deployment has ended already (" + deployment.status.name().toLowerCase() + ").");
+        }
+        deployment.status = DeploymentStatus.STOPPED;
+        deployment.stopReason = reason.strip();
+        deployment.actualEndDate = endDate != null ? endDate : LocalDate.now(ZONE);
+        return view(deployment);
+    }
+
+    /** The effect as the measurements stand now (for a completed deployment: as it was at completion). */
+    public EffectCalculator.Effect effectOf(UUID id) {
+        Deployment deployment = visible(id);
+        return deployment.result != null ? read(deployment.result, new TypeReference<EffectCalculator.Effect>() { })
+                : effect(deployment);
+    }
+
+    EffectCalculator.Effect effect(Deployment deployment) {
+        List<Measurement> measurements = Measurement.list("deploymentId", deployment.id);
+        List<EffectCalculator.Value> values = measurements.stream()
+                .filter(m -> m.slot != null && m.slot != Slot.MONITORING)
+                .map(m -> new EffectCalculator.Value(m.areaCode, m.slot, m.indicator, m.value.doubleValue(), m.respondents))
+                .toList();
+        return EffectCalculator.compute(deployment.areaCode, Set.copyOf(comparisonAreas(deployment.id)), method(deployment), values);
+    }
+
+    /** Plan slots due within the given days (or overdue) of running and planned deployments, with the indicators still missing. */
+    public List<Map<String, Object>> due(int withinDays) {
+        LocalDate today = LocalDate.now(ZONE);
+        String where = caller.isAdmin() ? "" : " and d.corporation_id = :corporation";
+        var query = em.createNativeQuery("""
+                select d.id, d.intervention_title, d.area_code, d.complex_id, p.slot, p.due_on, cast(p.indicators as text)
+                  from plan_slot p join deployment d on d.id = p.deployment_id
+                 where d.status in ('PLANNED', 'RUNNING') and p.due_on <= :until""" + where + " order by p.due_on, d.id")
+                .setParameter("until", today.plusDays(withinDays));
+        if (!caller.isAdmin()) {
+            query.setParameter("corporation", caller.corporationId().orElse(""));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<Map<String, Object>> due = new ArrayList<>();
+        for (Object[] r : rows) {
+            UUID deployment = (UUID) r[0];
+            Slot slot = Slot.valueOf((String) r[4]);
+            List<String> planned = read((String) r[6], new TypeReference<List<String>>() { });
+            @SuppressWarnings("unchecked")
+            List<String> measured = em.createNativeQuery("select distinct indicator from measurement where deployment_id = :d"
+                    + " and slot = :s and area_code = :a").setParameter("d", deployment).setParameter("s", slot.name())
+                    .setParameter("a", r[2]).getResultList();
+            List<String> missing = planned.stream().filter(i -> !measured.contains(i)).toList();
+            if (missing.isEmpty()) {
+                continue;
+            }
+            LocalDate dueOn = r[5] instanceof Date d ? d.toLocalDate() : (LocalDate) r[5];
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("deploymentId", deployment);
+            item.put("interventionTitle", r[1]);
+            item.put("areaCode", r[2]);
+            item.put("complexId", r[3]);
+            item.put("slot", slot);
+            item.put("dueOn", dueOn);
+            item.put("overdue", dueOn.isBefore(today));
+            item.put("missingIndicators", missing);
+            due.add(item);
+        }
+        return due;
+    }
+
+    DeploymentView view(Deployment d) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> plan = em.createNativeQuery("select slot, due_on, cast(indicators as text) from plan_slot where deployment_id = :d order by due_on")
+                .setParameter("d", d.id).getResultList();
+        return new DeploymentView(d.id, d.interventionId, d.interventionRevision, d.interventionTitle, d.areaCode, d.complexId,
+                d.corporationId, d.owner, d.startDate, d.plannedEndDate, d.actualEndDate, d.status, d.stopReason, d.budget,
+                partners(d), comparisonAreas(d.id), plan.stream().map(p -> new DeploymentView.PlanItem(Slot.valueOf((String) p[0]),
+                        p[1] instanceof Date date ? date.toLocalDate() : (LocalDate) p[1],
+                        read((String) p[2], new TypeReference<List<String>>() { }))).toList(),
+                d.result == null ? null : read(d.result, new TypeReference<EffectCalculator.Effect>() { }), d.completedAt);
+    }
+
+    public EffectMethod method(Deployment deployment) {
+        return catalog.read(deployment.effectMethod);
+    }
+
+    public List<String> comparisonAreas(UUID deployment) {
+        @SuppressWarnings("unchecked")
+        List<String> areas = em.createNativeQuery("select area_code from comparison_area where deployment_id = :d order by area_code")
+                .setParameter("d", deployment).getResultList();
+        return areas;
+    }
+
+    List<String> partners(Deployment deployment) {
+        return read(deployment.partners, new TypeReference<List<String>>() { });
+    }
+
+    private List<UUID> involving(String organisation) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("select id from deployment where jsonb_exists(partners, :o)")
+                .setParameter("o", organisation).getResultList();
+        return ids.isEmpty() ? List.of(new UUID(0, 0)) : ids;
+    }
+
+    private String corporationFor(String requested) {
+        if (caller.isAdmin()) {
+            if (requested == null) {
+                throw ProblemException.invalid("corporationId", "is required when an admin creates a deployment");
+            }
+            return requested;
+        }
+        String own = caller.corporationId()
                 .orElseThrow(() -> ProblemException.forbidden("The token names no corporation (claim corporation_id)."));
+        if (requested != null && !requested.equals(own)) {
+            throw ProblemException.forbidden("A corporation can only deploy interventions for itself.");
+        }
+        return own;
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable", e);
+        }
     }
 }

@@ -76,6 +76,28 @@ public final class TopicProbe implements AutoCloseable {
         }
     }
 
+    /** Waits until the consumer group has a member with partitions of the topic: only then does it see new records. */
+    public static void awaitAssignment(String groupId, String topic, Duration timeout) {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", bootstrap());
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config)) {
+            long deadline = System.currentTimeMillis() + timeout.toMillis();
+            while (System.currentTimeMillis() < deadline) {
+                var group = admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId);
+                boolean assigned = group.members().stream().anyMatch(m -> m.assignment().topicPartitions().stream()
+                        .anyMatch(tp -> tp.topic().equals(topic)));
+                if (assigned) {
+                    Thread.sleep(500); // the assigned consumer finds its starting offset
+                    return;
+                }
+                Thread.sleep(200);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not describe consumer group " + groupId, e);
+        }
+        throw new IllegalStateException("consumer group " + groupId + " got no partitions of " + topic + " in " + timeout);
+    }
+
     private static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }

@@ -1,0 +1,222 @@
+package nl.leefbaarheid.evaluation.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import nl.leefbaarheid.evaluation.api.MeasurementInput;
+import nl.leefbaarheid.evaluation.api.RecordedMeasurements;
+import nl.leefbaarheid.evaluation.domain.DeploymentStatus;
+import nl.leefbaarheid.evaluation.domain.Slot;
+import nl.leefbaarheid.evaluation.entity.Deployment;
+import nl.leefbaarheid.evaluation.entity.Measurement;
+import nl.leefbaarheid.evaluation.event.MeasurementRecorded;
+import nl.leefbaarheid.evaluation.platform.outbox.Outbox;
+import nl.leefbaarheid.evaluation.platform.problem.Problem.FieldError;
+import nl.leefbaarheid.evaluation.platform.problem.ProblemException;
+import nl.leefbaarheid.evaluation.platform.security.Caller;
+
+/**
+ * Records measurements, one or thousands at a time, all or nothing; each stored measurement goes to
+ * {@code evaluation.measurements.v1} through the outbox, keyed by area so that order per area holds.
+ */
+@ApplicationScoped
+public class MeasurementService {
+
+    static final Pattern NEIGHBOURHOOD = Pattern.compile("BU\\d{4}[0-9A-Z]{4}");
+    static final Pattern PERIOD = Pattern.compile("(\\d{4})(-Q[1-4]|-(0[1-9]|1[0-2]))?");
+    static final Set<String> INSTRUMENTS = Set.of("survey", "inspection", "counts", "leefbaarometer");
+    static final int MAX_LISTED_ERRORS = 200;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    DeploymentService deployments;
+
+    @Inject
+    Idempotency idempotency;
+
+    /** Records the measurements, or answers as before when the idempotency key was seen with the same request. */
+    @Transactional(TxType.REQUIRED)
+    public Idempotency.Answer record(List<MeasurementInput> inputs, String idempotencyKey) {
+        String requestBody = write(inputs);
+        String who = caller.name() + "/" + caller.corporationId().orElse("-");
+        if (idempotencyKey != null) {
+            var previous = idempotency.previous(who, idempotencyKey, requestBody);
+            if (previous.isPresent()) {
+                return previous.get();
+            }
+        }
+        List<Measurement> checked = check(inputs);
+        Instant now = Instant.now();
+        List<UUID> ids = new ArrayList<>();
+        for (Measurement m : checked) {
+            m.recordedAt = now;
+            m.persist();
+            ids.add(m.id);
+            outbox.add(MeasurementRecorded.TOPIC, m.areaCode, MeasurementRecorded.TYPE, m.areaCode, new MeasurementRecorded(m.id,
+                    m.areaCode, m.complexId, m.indicator, m.value.doubleValue(), m.period, m.measuredOn, m.respondents,
+                    m.instrument, m.deploymentId, m.slot == null ? null : m.slot.code(), m.corporationId, now));
+        }
+        Idempotency.Answer answer = new Idempotency.Answer(201, write(new RecordedMeasurements(ids.size(), ids)));
+        if (idempotencyKey != null) {
+            idempotency.remember(who, idempotencyKey, requestBody, answer);
+        }
+        return answer;
+    }
+
+    /** Every row checked; any error refuses the whole request and names every bad row. */
+    List<Measurement> check(List<MeasurementInput> inputs) {
+        Map<String, BigDecimal[]> scales = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select code, scale_min, scale_max from indicator").getResultList();
+        rows.forEach(r -> scales.put((String) r[0], new BigDecimal[] { (BigDecimal) r[1], (BigDecimal) r[2] }));
+        Map<UUID, Deployment> deploymentCache = new HashMap<>();
+        Map<UUID, List<String>> comparisonCache = new HashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        List<Measurement> measurements = new ArrayList<>();
+        LocalDate today = LocalDate.now(DeploymentService.ZONE);
+        for (int i = 0; i < inputs.size(); i++) {
+            MeasurementInput in = inputs.get(i);
+            String at = inputs.size() == 1 ? "" : "measurements[" + i + "].";
+            int before = errors.size();
+            if (in == null) {
+                errors.add(new FieldError("measurements[" + i + "]", "must not be null"));
+                continue;
+            }
+            if (in.areaCode() == null || !NEIGHBOURHOOD.matcher(in.areaCode()).matches()) {
+                errors.add(new FieldError(at + "areaCode", "must be a neighbourhood code such as BU09990101"));
+            }
+            BigDecimal[] scale = in.indicator() == null ? null : scales.get(in.indicator());
+            if (scale == null) {
+                errors.add(new FieldError(at + "indicator", in.indicator() == null ? "is required" : "'" + in.indicator() + "' is not an indicator of the kapstok"));
+            }
+            if (in.value() == null || in.value().isNaN() || in.value().isInfinite()) {
+                errors.add(new FieldError(at + "value", "is required and must be a number"));
+            } else if (scale != null && ((scale[0] != null && in.value() < scale[0].doubleValue())
+                    || (scale[1] != null && in.value() > scale[1].doubleValue()))) {
+                errors.add(new FieldError(at + "value", in.value() + " is outside the scale " + text(scale[0]) + " to " + text(scale[1])));
+            }
+            var period = in.period() == null ? null : PERIOD.matcher(in.period());
+            if (period == null || !period.matches()) {
+                errors.add(new FieldError(at + "period", "must be a year (2024), a quarter (2026-Q3) or a month (2026-09)"));
+            } else if (Integer.parseInt(period.group(1)) < 2000 || Integer.parseInt(period.group(1)) > today.getYear()) {
+                errors.add(new FieldError(at + "period", "must lie between 2000 and this year"));
+            }
+            if (in.measuredOn() != null && in.measuredOn().isAfter(today)) {
+                errors.add(new FieldError(at + "measuredOn", "must not be in the future"));
+            }
+            if (in.respondents() != null && in.respondents() < 0) {
+                errors.add(new FieldError(at + "respondents", "must not be negative"));
+            }
+            if (in.instrument() != null && !INSTRUMENTS.contains(in.instrument())) {
+                errors.add(new FieldError(at + "instrument", "must be one of survey, inspection, counts, leefbaarometer"));
+            }
+            if (in.sourceSystem() != null && in.sourceSystem().length() > 120) {
+                errors.add(new FieldError(at + "sourceSystem", "must be at most 120 characters"));
+            }
+            if (in.complexId() != null && (in.complexId().length() > 64 || !in.complexId().matches("[A-Za-z0-9][A-Za-z0-9._-]*"))) {
+                errors.add(new FieldError(at + "complexId", "must be the corporation's complex id"));
+            }
+            String corporation = corporation(in, at, errors);
+            Deployment deployment = null;
+            if (in.slot() != null && in.deploymentId() == null) {
+                errors.add(new FieldError(at + "deploymentId", "is required with a slot"));
+            }
+            if (in.deploymentId() != null) {
+                deployment = deploymentCache.computeIfAbsent(in.deploymentId(), id -> Deployment.findById(id));
+                if (deployment == null || !(caller.isAdmin() || deployment.corporationId.equals(corporation))) {
+                    errors.add(new FieldError(at + "deploymentId", "no deployment " + in.deploymentId() + " of your corporation"));
+                    deployment = null;
+                } else if (deployment.status == DeploymentStatus.COMPLETED || deployment.status == DeploymentStatus.STOPPED) {
+                    errors.add(new FieldError(at + "deploymentId", "the deployment has ended; its measurements are closed"));
+                } else {
+                    List<String> comparison = comparisonCache.computeIfAbsent(deployment.id, deployments::comparisonAreas);
+                    if (in.areaCode() != null && NEIGHBOURHOOD.matcher(in.areaCode()).matches()
+                            && !in.areaCode().equals(deployment.areaCode) && !comparison.contains(in.areaCode())) {
+                        errors.add(new FieldError(at + "areaCode", "is neither the deployment's area nor one of its comparison areas"));
+                    }
+                    if (in.slot() != null && in.slot() != Slot.MONITORING && in.indicator() != null
+                            && !deployments.method(deployment).indicators().contains(in.indicator())) {
+                        errors.add(new FieldError(at + "indicator", "is not in the deployment's measurement plan: "
+                                + String.join(", ", deployments.method(deployment).indicators())));
+                    }
+                }
+            }
+            if (errors.size() > before) {
+                continue;
+            }
+            Measurement m = new Measurement();
+            m.id = UUID.randomUUID();
+            m.areaCode = in.areaCode();
+            m.complexId = in.complexId();
+            m.indicator = in.indicator();
+            m.value = BigDecimal.valueOf(in.value());
+            m.period = in.period();
+            m.measuredOn = in.measuredOn();
+            m.respondents = in.respondents();
+            m.instrument = in.instrument();
+            m.sourceSystem = in.sourceSystem();
+            m.deploymentId = in.deploymentId();
+            m.slot = in.slot() == null && in.deploymentId() != null ? Slot.MONITORING : in.slot();
+            m.corporationId = deployment != null ? deployment.corporationId : corporation;
+            measurements.add(m);
+        }
+        if (!errors.isEmpty()) {
+            String detail = (inputs.size() == 1 ? "The measurement has " : "The batch has ") + errors.size() + " error"
+                    + (errors.size() == 1 ? "" : "s") + (errors.size() > MAX_LISTED_ERRORS ? " (the first " + MAX_LISTED_ERRORS + " are listed)" : "")
+                    + "; nothing was stored.";
+            throw ProblemException.invalid(detail, errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS)));
+        }
+        return measurements;
+    }
+
+    private String corporation(MeasurementInput in, String at, List<FieldError> errors) {
+        if (caller.isAdmin()) {
+            if (in.corporationId() == null && in.deploymentId() == null) {
+                errors.add(new FieldError(at + "corporationId", "is required when an admin records a measurement outside a deployment"));
+            }
+            return in.corporationId();
+        }
+        String own = caller.corporationId().orElse(null);
+        if (in.corporationId() != null && !in.corporationId().equals(own)) {
+            errors.add(new FieldError(at + "corporationId", "may only name your own corporation"));
+        }
+        return own;
+    }
+
+    private static String text(BigDecimal bound) {
+        return bound == null ? "unbounded" : bound.stripTrailingZeros().toPlainString();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package nl.leefbaarheid.evaluation.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.leefbaarheid.evaluation.entity.Measurement;
+import nl.leefbaarheid.evaluation.platform.Tokens;
+import nl.leefbaarheid.evaluation.platform.TopicProbe;
+import nl.leefbaarheid.evaluation.service.CatalogReadModel;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class DeploymentFlowTest {
+
+    static final String CORP = "corp-eval";
+
+    @Inject
+    CatalogReadModel catalog;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "mp.messaging.incoming.interventions.group.id")
+    String groupId;
+
+    String intervention;
+
+    /** A published revision, as catalog-service would send it, arriving through the real topic. */
+    @BeforeEach
+    void publishedIntervention() {
+        intervention = "moestuin-" + UUID.randomUUID().toString().substring(0, 8);
+        TopicProbe.awaitAssignment(groupId, "catalog.interventions.v1", Duration.ofSeconds(30));
+        String snapshot = """
+                {"interventionId": "%s", "revision": 2, "status": "published", "title": "Gemeenschappelijke moestuin",
+                 "themeCode": "sociale-leefbaarheid", "subtopicCode": "samenleven", "strategy": "social-approach",
+                 "dimensions": ["soc"], "indicators": ["tenant.feeling-at-home"], "corporationAlone": false,
+                 "partnerTypes": ["welfare"], "costBand": "low", "evidenceLevel": "well-founded",
+                 "effectMeasurement": {"indicators": ["tenant.feeling-at-home"], "instrument": "survey", "baselineMonths": 0,
+                   "interimMonths": 6, "finalMonths": 12, "expectedDirection": "increase", "minimalRelevantChange": 0.3},
+                 "publishedAt": "2026-01-10T10:00:00Z"}""".formatted(intervention);
+        TopicProbe.send("catalog.interventions.v1", intervention, snapshot, Map.of("ce_specversion", "1.0",
+                "ce_id", UUID.randomUUID().toString(), "ce_type", "nl.leefbaarheid.intervention.published.v1",
+                "ce_source", "/catalog-service", "ce_subject", intervention, "content-type", "application/json"));
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (catalog.find(intervention, 2).isEmpty()) {
+            assertThat(System.currentTimeMillis()).as("snapshot arrives in the read model").isLessThan(deadline);
+            sleep(100);
+        }
+    }
+
+    String deploy(String area, List<String> comparison) {
+        Map<String, Object> body = new HashMap<>(Map.of("interventionId", intervention, "interventionRevision", 2,
+                "areaCode", area, "owner", "Wijkconsulent Noordwijk", "startDate", "2025-03-01", "plannedEndDate", "2026-03-01",
+                "partners", List.of("welzijn-demostad"), "comparisonAreas", comparison, "budget", 12500));
+        return given().auth().oauth2(Tokens.corporation(CORP)).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/deployments").then().statusCode(201).extract().path("id");
+    }
+
+    static Map<String, Object> m(String area, String deployment, String slot, double value, int respondents) {
+        String period = slot == null ? "2026-Q2" : switch (slot) {
+            case "baseline" -> "2025-Q1";
+            case "interim" -> "2025-Q3";
+            default -> "2026-Q1";
+        };
+        Map<String, Object> row = new HashMap<>();
+        row.put("areaCode", area);
+        row.put("indicator", "tenant.feeling-at-home");
+        row.put("value", value);
+        row.put("period", period);
+        row.put("respondents", respondents);
+        row.put("instrument", "survey");
+        row.put("deploymentId", deployment);
+        row.put("slot", slot);
+        return row;
+    }
+
+    @Test
+    void thePlanFollowsTheCatalogueMethodAndTheEffectIsPublishedOnCompletion() {
+        String id = deploy("BU09990201", List.of("BU09990202"));
+        given().auth().oauth2(Tokens.corporation(CORP)).get("/api/v1/deployments/{id}", id).then().statusCode(200)
+                .body("interventionTitle", equalTo("Gemeenschappelijke moestuin"))
+                .body("plan.slot", contains("baseline", "interim", "final"))
+                .body("plan.dueOn", contains("2025-03-01", "2025-09-01", "2026-03-01"))
+                .body("comparisonAreas", contains("BU09990202"));
+        given().auth().oauth2(Tokens.corporation(CORP)).queryParam("withinDays", 0).get("/api/v1/deployments/due").then()
+                .statusCode(200).body("findAll { it.deploymentId == '" + id + "' }.slot", contains("baseline", "interim", "final"));
+
+        given().auth().oauth2(Tokens.corporation(CORP)).contentType(ContentType.JSON).body(Map.of("measurements", List.of(
+                m("BU09990201", id, "baseline", 6.5, 50), m("BU09990201", id, "interim", 7.0, 40), m("BU09990201", id, "final", 7.4, 45),
+                m("BU09990202", id, "baseline", 6.6, 30), m("BU09990202", id, "final", 6.9, 30))))
+                .post("/api/v1/measurements/batch").then().statusCode(201).body("count", equalTo(5));
+
+        // a partner involved reads it; another corporation does not see it exists
+        given().auth().oauth2(Tokens.partner("welzijn-demostad")).get("/api/v1/deployments/{id}/effect", id).then().statusCode(200)
+                .body("verdict", equalTo("improved")).body("indicators[0].effect", equalTo(0.6f));
+        given().auth().oauth2(Tokens.corporation("corp-other")).get("/api/v1/deployments/{id}", id).then().statusCode(404);
+        given().auth().oauth2(Tokens.partner("welzijn-demostad")).post("/api/v1/deployments/{id}/start", id).then().statusCode(403);
+
+        try (TopicProbe results = TopicProbe.atEnd("evaluation.results.v1")) {
+            given().auth().oauth2(Tokens.corporation(CORP)).contentType(ContentType.JSON).body(Map.of("endDate", "2026-03-01"))
+                    .post("/api/v1/deployments/{id}/complete", id).then().statusCode(200)
+                    .body("status", equalTo("completed")).body("result.verdict", equalTo("improved"));
+            List<ConsumerRecord<String, String>> events = results.await(r -> id.equals(r.key()), 1, Duration.ofSeconds(20));
+            assertThat(events).hasSize(1);
+            assertThat(TopicProbe.header(events.get(0), "ce_type")).isEqualTo("nl.leefbaarheid.evaluation.completed.v1");
+            JsonNode result = read(events.get(0).value());
+            assertThat(result.path("verdict").asText()).isEqualTo("improved");
+            assertThat(result.path("interventionRevision").asInt()).isEqualTo(2);
+            assertThat(result.path("indicators").get(0).path("final").asDouble()).isEqualTo(7.4);
+            assertThat(result.path("indicators").get(0).path("comparisonChange").asDouble()).isEqualTo(0.3);
+        }
+        given().auth().oauth2(Tokens.corporation(CORP)).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/deployments/{id}/complete", id).then().statusCode(409);
+    }
+
+    @Test
+    void aRetriedBatchWithTheSameKeyStoresNothingTwice() {
+        String id = deploy("BU09990101", List.of());
+        Map<String, Object> batch = Map.of("measurements", List.of(m("BU09990101", id, "baseline", 6.9, 30),
+                m("BU09990101", id, "interim", 7.1, 28)));
+        String key = UUID.randomUUID().toString();
+        try (TopicProbe topic = TopicProbe.atEnd("evaluation.measurements.v1")) {
+            String first = given().auth().oauth2(Tokens.corporation(CORP)).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                    .body(batch).post("/api/v1/measurements/batch").then().statusCode(201).extract().asString();
+            String again = given().auth().oauth2(Tokens.corporation(CORP)).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                    .body(batch).post("/api/v1/measurements/batch").then().statusCode(201).extract().asString();
+            assertThat(again).isEqualTo(first);
+            assertThat(stored(id)).isEqualTo(2);
+            List<ConsumerRecord<String, String>> events = topic.await(r -> r.value().contains(id), 3, Duration.ofSeconds(8));
+            assertThat(events).hasSize(2).allSatisfy(r -> assertThat(r.key()).isEqualTo("BU09990101"));
+            assertThat(TopicProbe.header(events.get(0), "ce_type")).isEqualTo("nl.leefbaarheid.measurement.recorded.v1");
+        }
+        given().auth().oauth2(Tokens.corporation(CORP)).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(Map.of("measurements", List.of(m("BU09990101", id, "final", 7.5, 30)))).post("/api/v1/measurements/batch")
+                .then().statusCode(422).body("type", equalTo("https://leefbaarheid.nl/problems/idempotency-key-reused"));
+        assertThat(stored(id)).isEqualTo(2);
+    }
+
+    @Test
+    void everyBadRowIsNamedAndNothingIsStored() {
+        String id = deploy("BU09990102", List.of("BU09990301"));
+        long before = QuarkusTransaction.requiringNew().call(() -> Measurement.count());
+        Map<String, Object> wrongIndicator = m("BU09990102", id, "final", 7.0, 30);
+        wrongIndicator.put("indicator", "tenant.clean-and-intact");
+        Map<String, Object> future = m("BU09990102", null, null, 7.0, 30);
+        future.put("period", (LocalDate.now().getYear() + 1) + "-Q1");
+        future.remove("deploymentId");
+        given().auth().oauth2(Tokens.corporation(CORP)).contentType(ContentType.JSON).body(Map.of("measurements", List.of(
+                m("BU09990102", id, "baseline", 7.0, 30),
+                m("BU09990102", id, "baseline", 11.5, 30),
+                m("BU9", id, "baseline", 7.0, 30),
+                m("BU09990401", id, "baseline", 7.0, 30),
+                wrongIndicator, future)))
+                .post("/api/v1/measurements/batch").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("measurements[1].value", "measurements[2].areaCode", "measurements[3].areaCode",
+                        "measurements[4].indicator", "measurements[5].period"));
+        given().auth().oauth2(Tokens.corporation("corp-other")).contentType(ContentType.JSON).body(m("BU09990102", id, "baseline", 7.0, 30))
+                .post("/api/v1/measurements").then().statusCode(400).body("errors[0].field", equalTo("deploymentId"));
+        given().auth().oauth2(Tokens.corporation(CORP)).contentType(ContentType.JSON)
+                .body(Map.of("interventionId", "bestaat-niet", "interventionRevision", 1, "areaCode", "BU09990102", "owner", "x",
+                        "startDate", "2026-01-01", "plannedEndDate", "2026-06-01"))
+                .post("/api/v1/deployments").then().statusCode(400).body("errors[0].field", equalTo("interventionRevision"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Measurement.count())).isEqualTo(before);
+    }
+
+    long stored(String deployment) {
+        return QuarkusTransaction.requiringNew().call(() -> Measurement.count("deploymentId", UUID.fromString(deployment)));
+    }
+
+    JsonNode read(String value) {
+        try {
+            return json.readTree(value);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package nl.leefbaarheid.evaluation.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.File;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.leefbaarheid.evaluation.platform.Tokens;
+import nl.leefbaarheid.evaluation.platform.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stops the real Kafka broker while measurements keep coming in: the API accepts them, the outbox keeps them,
+ * and after the broker restarts every one of them reaches the topic, in order per area.
+ */
+@QuarkusTest
+class BrokerOutageTest {
+
+    static final String[] AREAS = { "BU09990301", "BU09990302" };
+
+    @Test
+    void measurementsAcceptedWhileTheBrokerIsDownAllArriveInOrderAfterItRestarts() throws Exception {
+        List<String> sent = new ArrayList<>();
+        try (TopicProbe topic = TopicProbe.atEnd("evaluation.measurements.v1")) {
+            script("stop.sh", "kafka");
+            try {
+                for (int i = 0; i < 20; i++) {
+                    String area = AREAS[i % 2];
+                    Map<String, Object> body = new HashMap<>(Map.of("areaCode", area, "indicator", "tenant.clean-and-intact",
+                            "value", 5 + i * 0.1, "period", "2026-Q2", "respondents", 20, "instrument", "survey"));
+                    String id = given().auth().oauth2(Tokens.corporation("corp-outage")).contentType(ContentType.JSON).body(body)
+                            .post("/api/v1/measurements").then().statusCode(201).extract().path("measurementIds[0]");
+                    sent.add(id);
+                }
+            } finally {
+                script("kafka-start.sh");
+            }
+            List<ConsumerRecord<String, String>> arrived = topic.await(r -> sent.stream().anyMatch(r.value()::contains),
+                    sent.size(), Duration.ofSeconds(90));
+
+            assertThat(arrived).hasSize(sent.size());
+            for (String area : AREAS) {
+                List<String> sentForArea = new ArrayList<>();
+                for (int i = 0; i < sent.size(); i++) {
+                    if (AREAS[i % 2].equals(area)) {
+                        sentForArea.add(sent.get(i));
+                    }
+                }
+                List<String> arrivedForArea = arrived.stream().filter(r -> area.equals(r.key()))
+                        .map(r -> sentForArea.stream().filter(r.value()::contains).findFirst().orElseThrow()).toList();
+                assertThat(arrivedForArea).as("order in " + area).containsExactlyElementsOf(sentForArea);
+            }
+        }
+    }
+
+    /** Runs one of the project's local scripts, as a developer would. */
+    static void script(String name, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(new File("../deploy/local/" + name).getCanonicalPath()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(process.waitFor()).as(name + " exit code").isZero();
+    }
+}

@@ -51,10 +51,10 @@ class ToolboxApiTest {
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("code", subtopic, "name", "Zwerfvuil en afval")).post("/api/v1/themes/{t}/subtopics", theme)
                 .then().statusCode(201);
-        published = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(TestSpecs.moestuin(null, subtopic))
+        published = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(TestSpecs.moestuin("test-" + suffix, subtopic))
                 .post("/api/v1/interventions").then().statusCode(201).extract().path("id");
         given().auth().oauth2(Tokens.admin()).post("/api/v1/interventions/{id}/publish", published).then().statusCode(200);
-        draft = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(TestSpecs.verlichting(null, subtopic))
+        draft = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(TestSpecs.verlichting("test-" + suffix + "-2", subtopic))
                 .post("/api/v1/interventions").then().statusCode(201).extract().path("id");
     }
 

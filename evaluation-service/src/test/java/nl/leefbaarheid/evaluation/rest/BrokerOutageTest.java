@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BrokerOutageTest {
 
-    static final String[] AREAS = { "BU09990301", "BU09990302" };
+    static final String[] AREAS = { "BU09040301", "BU09040302" };
 
     @Test
     void measurementsAcceptedWhileTheBrokerIsDownAllArriveInOrderAfterItRestarts() throws Exception {

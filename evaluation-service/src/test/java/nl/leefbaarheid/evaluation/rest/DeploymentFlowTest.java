@@ -94,18 +94,18 @@ class DeploymentFlowTest {
 
     @Test
     void thePlanFollowsTheCatalogueMethodAndTheEffectIsPublishedOnCompletion() {
-        String id = deploy("BU09990201", List.of("BU09990202"));
+        String id = deploy("BU09040201", List.of("BU09040202"));
         given().auth().oauth2(Tokens.corporation(CORP)).get("/api/v1/deployments/{id}", id).then().statusCode(200)
                 .body("interventionTitle", equalTo("Gemeenschappelijke moestuin"))
                 .body("plan.slot", contains("baseline", "interim", "final"))
                 .body("plan.dueOn", contains("2025-03-01", "2025-09-01", "2026-03-01"))
-                .body("comparisonAreas", contains("BU09990202"));
+                .body("comparisonAreas", contains("BU09040202"));
         given().auth().oauth2(Tokens.corporation(CORP)).queryParam("withinDays", 0).get("/api/v1/deployments/due").then()
                 .statusCode(200).body("findAll { it.deploymentId == '" + id + "' }.slot", contains("baseline", "interim", "final"));
 
         given().auth().oauth2(Tokens.corporation(CORP)).contentType(ContentType.JSON).body(Map.of("measurements", List.of(
-                m("BU09990201", id, "baseline", 6.5, 50), m("BU09990201", id, "interim", 7.0, 40), m("BU09990201", id, "final", 7.4, 45),
-                m("BU09990202", id, "baseline", 6.6, 30), m("BU09990202", id, "final", 6.9, 30))))
+                m("BU09040201", id, "baseline", 6.5, 50), m("BU09040201", id, "interim", 7.0, 40), m("BU09040201", id, "final", 7.4, 45),
+                m("BU09040202", id, "baseline", 6.6, 30), m("BU09040202", id, "final", 6.9, 30))))
                 .post("/api/v1/measurements/batch").then().statusCode(201).body("count", equalTo(5));
 
         // a partner involved reads it; another corporation does not see it exists
@@ -133,9 +133,9 @@ class DeploymentFlowTest {
 
     @Test
     void aRetriedBatchWithTheSameKeyStoresNothingTwice() {
-        String id = deploy("BU09990101", List.of());
-        Map<String, Object> batch = Map.of("measurements", List.of(m("BU09990101", id, "baseline", 6.9, 30),
-                m("BU09990101", id, "interim", 7.1, 28)));
+        String id = deploy("BU09040101", List.of());
+        Map<String, Object> batch = Map.of("measurements", List.of(m("BU09040101", id, "baseline", 6.9, 30),
+                m("BU09040101", id, "interim", 7.1, 28)));
         String key = UUID.randomUUID().toString();
         try (TopicProbe topic = TopicProbe.atEnd("evaluation.measurements.v1")) {
             String first = given().auth().oauth2(Tokens.corporation(CORP)).header("Idempotency-Key", key).contentType(ContentType.JSON)
@@ -145,37 +145,37 @@ class DeploymentFlowTest {
             assertThat(again).isEqualTo(first);
             assertThat(stored(id)).isEqualTo(2);
             List<ConsumerRecord<String, String>> events = topic.await(r -> r.value().contains(id), 3, Duration.ofSeconds(8));
-            assertThat(events).hasSize(2).allSatisfy(r -> assertThat(r.key()).isEqualTo("BU09990101"));
+            assertThat(events).hasSize(2).allSatisfy(r -> assertThat(r.key()).isEqualTo("BU09040101"));
             assertThat(TopicProbe.header(events.get(0), "ce_type")).isEqualTo("nl.leefbaarheid.measurement.recorded.v1");
         }
         given().auth().oauth2(Tokens.corporation(CORP)).header("Idempotency-Key", key).contentType(ContentType.JSON)
-                .body(Map.of("measurements", List.of(m("BU09990101", id, "final", 7.5, 30)))).post("/api/v1/measurements/batch")
+                .body(Map.of("measurements", List.of(m("BU09040101", id, "final", 7.5, 30)))).post("/api/v1/measurements/batch")
                 .then().statusCode(422).body("type", equalTo("https://leefbaarheid.nl/problems/idempotency-key-reused"));
         assertThat(stored(id)).isEqualTo(2);
     }
 
     @Test
     void everyBadRowIsNamedAndNothingIsStored() {
-        String id = deploy("BU09990102", List.of("BU09990301"));
+        String id = deploy("BU09040102", List.of("BU09040301"));
         long before = QuarkusTransaction.requiringNew().call(() -> Measurement.count());
-        Map<String, Object> wrongIndicator = m("BU09990102", id, "final", 7.0, 30);
+        Map<String, Object> wrongIndicator = m("BU09040102", id, "final", 7.0, 30);
         wrongIndicator.put("indicator", "tenant.clean-and-intact");
-        Map<String, Object> future = m("BU09990102", null, null, 7.0, 30);
+        Map<String, Object> future = m("BU09040102", null, null, 7.0, 30);
         future.put("period", (LocalDate.now().getYear() + 1) + "-Q1");
         future.remove("deploymentId");
         given().auth().oauth2(Tokens.corporation(CORP)).contentType(ContentType.JSON).body(Map.of("measurements", List.of(
-                m("BU09990102", id, "baseline", 7.0, 30),
-                m("BU09990102", id, "baseline", 11.5, 30),
+                m("BU09040102", id, "baseline", 7.0, 30),
+                m("BU09040102", id, "baseline", 11.5, 30),
                 m("BU9", id, "baseline", 7.0, 30),
-                m("BU09990401", id, "baseline", 7.0, 30),
+                m("BU09040401", id, "baseline", 7.0, 30),
                 wrongIndicator, future)))
                 .post("/api/v1/measurements/batch").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", contains("measurements[1].value", "measurements[2].areaCode", "measurements[3].areaCode",
                         "measurements[4].indicator", "measurements[5].period"));
-        given().auth().oauth2(Tokens.corporation("corp-other")).contentType(ContentType.JSON).body(m("BU09990102", id, "baseline", 7.0, 30))
+        given().auth().oauth2(Tokens.corporation("corp-other")).contentType(ContentType.JSON).body(m("BU09040102", id, "baseline", 7.0, 30))
                 .post("/api/v1/measurements").then().statusCode(400).body("errors[0].field", equalTo("deploymentId"));
         given().auth().oauth2(Tokens.corporation(CORP)).contentType(ContentType.JSON)
-                .body(Map.of("interventionId", "bestaat-niet", "interventionRevision", 1, "areaCode", "BU09990102", "owner", "x",
+                .body(Map.of("interventionId", "bestaat-niet", "interventionRevision", 1, "areaCode", "BU09040102", "owner", "x",
                         "startDate", "2026-01-01", "plannedEndDate", "2026-06-01"))
                 .post("/api/v1/deployments").then().statusCode(400).body("errors[0].field", equalTo("interventionRevision"));
         assertThat(QuarkusTransaction.requiringNew().call(() -> Measurement.count())).isEqualTo(before);

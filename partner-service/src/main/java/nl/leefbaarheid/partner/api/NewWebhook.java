@@ -1,0 +1,17 @@
+package nl.leefbaarheid.partner.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "NewWebhook", description = "A partner system that wants signals pushed to it.")
+public record NewWebhook(
+        @NotBlank @Size(max = 2000) @Schema(required = true, description = "HTTPS; plain HTTP only to localhost for local runs.", example = "https://meldingen.gemeente-demostad.nl/leefbaarheid") String url,
+        @NotBlank @Size(min = 16, max = 200) @Schema(required = true, description = "Shared secret for the HMAC-SHA256 signature (at least 16 characters).", example = "een-lang-geheim-van-de-gemeente") String secret,
+        @NotEmpty @Schema(required = true, description = "Signal types wanted.", example = "[\"status-changed\", \"evaluation-completed\"]")
+        List<@Pattern(regexp = "status-changed|evaluation-completed", message = "must be status-changed or evaluation-completed") String> types,
+        @Size(max = 64) @Schema(description = "Only for admins: the organisation the webhook is for.", example = "gemeente-demostad") String organisationId) {
+}

@@ -1,0 +1,59 @@
+package nl.leefbaarheid.partner.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.leefbaarheid.partner.api.NewCollaboration;
+import nl.leefbaarheid.partner.platform.security.Roles;
+import nl.leefbaarheid.partner.service.CollaborationService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/collaborations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Collaborations", description = "Partners working together on a set of areas, and what they share.")
+public class CollaborationResource {
+
+    @Inject
+    CollaborationService collaborations;
+
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
+    @Operation(operationId = "listCollaborations", summary = "List the collaborations you take part in",
+            description = "A partner sees the collaborations it belongs to, a corporation those about its figures, an admin all.")
+    public List<Map<String, Object>> list() {
+        return collaborations.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
+    @Operation(operationId = "getCollaboration", summary = "Read a collaboration", description = "404 for those not part of it.")
+    public Map<String, Object> get(@PathParam("id") UUID id) {
+        return collaborations.get(id);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
+    @Operation(operationId = "createCollaboration", summary = "Start a collaboration",
+            description = "A corporation starts a collaboration about its own figures: the partners, the areas, the coordinator, the period and the sharing scope.")
+    public Response create(@NotNull @Valid NewCollaboration request, @Context UriInfo uri) {
+        Map<String, Object> created = collaborations.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.get("id").toString()).build()).entity(created).build();
+    }
+}

@@ -1,0 +1,134 @@
+package nl.leefbaarheid.partner.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import nl.leefbaarheid.partner.domain.Coverage;
+import nl.leefbaarheid.partner.domain.SharingScope;
+import nl.leefbaarheid.partner.platform.events.IncomingEvent.UnreadableEventException;
+import nl.leefbaarheid.partner.platform.events.ProcessedEvents;
+
+/**
+ * Turns status changes and evaluation results into signals for every active collaboration that covers the
+ * area, as its sharing scope allows, and queues a delivery for each subscribed webhook of its members. The
+ * source event's id makes a redelivered event change nothing.
+ */
+@ApplicationScoped
+public class SignalService {
+
+    public static final String STATUS_CHANGED = "status-changed";
+    public static final String EVALUATION_COMPLETED = "evaluation-completed";
+    static final String AREA = "GM\\d{4}|WK\\d{4}[0-9A-Z]{2}|BU\\d{4}[0-9A-Z]{4}";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    ProcessedEvents processed;
+
+    /** @return the number of signals made */
+    @Transactional(TxType.REQUIRED)
+    public int fromStatusChange(String eventId, String data) {
+        if (!processed.firstDelivery("partner-service.status", eventId)) {
+            return 0;
+        }
+        JsonNode event = read(data);
+        String area = event.path("areaCode").asText();
+        if (!area.matches(AREA) || !event.path("status").isObject()) {
+            throw new UnreadableEventException("status event " + eventId + " lacks a valid areaCode or status");
+        }
+        int made = 0;
+        for (Object[] c : covering(area)) {
+            SharingScope scope = new SharingScope((Boolean) c[1], (Boolean) c[2], (Boolean) c[3]);
+            ObjectNode signal = scope.statusSignal(event, "/api/v1/areas/" + area + "/status");
+            if (signal != null) {
+                made += store((UUID) c[0], STATUS_CHANGED, area, eventId, signal);
+            }
+        }
+        return made;
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public int fromEvaluation(String eventId, String data) {
+        if (!processed.firstDelivery("partner-service.results", eventId)) {
+            return 0;
+        }
+        JsonNode event = read(data);
+        String area = event.path("areaCode").asText();
+        String corporation = event.path("corporationId").asText();
+        if (!area.matches(AREA) || corporation.isEmpty() || !event.has("verdict")) {
+            throw new UnreadableEventException("results event " + eventId + " lacks areaCode, corporationId or verdict");
+        }
+        int made = 0;
+        for (Object[] c : covering(area)) {
+            boolean evaluations = (Boolean) c[3];
+            if (evaluations && corporation.equals(c[4])) {
+                ObjectNode signal = json.createObjectNode();
+                signal.put("areaCode", area);
+                signal.put("deploymentId", event.path("deploymentId").asText());
+                signal.put("interventionId", event.path("interventionId").asText());
+                signal.put("interventionTitle", event.path("interventionTitle").asText());
+                signal.put("verdict", event.path("verdict").asText());
+                signal.set("indicators", event.path("indicators"));
+                signal.put("link", "/api/v1/deployments/" + event.path("deploymentId").asText() + "/effect");
+                made += store((UUID) c[0], EVALUATION_COMPLETED, area, eventId, signal);
+            }
+        }
+        return made;
+    }
+
+    /** Active collaborations with an area that covers this one: id, the three scope flags and the corporation. */
+    private List<Object[]> covering(String area) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select distinct c.id, c.share_complexes, c.share_surveys, c.share_evaluations, c.corporation_id
+                  from collaboration c join collaboration_area a on a.collaboration_id = c.id
+                 where a.area_code = any(cast(:codes as varchar[]))
+                   and c.start_date <= current_date and (c.end_date is null or c.end_date >= current_date)""")
+                .setParameter("codes", Coverage.coveringCodes(area).toArray(String[]::new)).getResultList();
+        return rows;
+    }
+
+    private int store(UUID collaboration, String type, String area, String eventId, ObjectNode payload) {
+        payload.put("type", type);
+        payload.put("collaborationId", collaboration.toString());
+        payload.put("occurredAt", Instant.now().toString());
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("""
+                insert into signal (collaboration_id, type, area_code, source_event_id, payload)
+                values (:c, :t, :a, :e, cast(:p as jsonb)) on conflict do nothing returning id""")
+                .setParameter("c", collaboration).setParameter("t", type).setParameter("a", area).setParameter("e", eventId)
+                .setParameter("p", payload.toString()).getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        em.createNativeQuery("""
+                insert into delivery (webhook_id, signal_id, status, next_attempt_at)
+                select w.id, :s, 'PENDING', now() from webhook w
+                  join collaboration_member m on m.organisation_id = w.organisation_id and m.collaboration_id = :c
+                 where jsonb_exists(w.types, :t) and not w.paused
+                on conflict do nothing""").setParameter("s", ids.get(0).longValue()).setParameter("c", collaboration)
+                .setParameter("t", type).executeUpdate();
+        return 1;
+    }
+
+    private JsonNode read(String data) {
+        try {
+            return json.readTree(data);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableEventException("unreadable data: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package nl.leefbaarheid.partner.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.leefbaarheid.partner.api.NewWebhook;
+import nl.leefbaarheid.partner.domain.WebhookPolicy;
+import nl.leefbaarheid.partner.platform.problem.ProblemException;
+import nl.leefbaarheid.partner.platform.security.Caller;
+
+/** Webhook subscriptions of partner organisations: their owners see them with their delivery record. */
+@ApplicationScoped
+@Transactional(TxType.SUPPORTS)
+public class WebhookService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ObjectMapper json;
+
+    @Transactional(TxType.REQUIRED)
+    public Map<String, Object> create(NewWebhook request) {
+        String organisation = caller.isAdmin() ? request.organisationId() : caller.organisationId().orElse(null);
+        if (organisation == null) {
+            throw ProblemException.invalid("organisationId", "is required when an admin subscribes a webhook");
+        }
+        String refused = WebhookPolicy.refuseUrl(request.url());
+        if (refused != null) {
+            throw ProblemException.invalid("url", refused);
+        }
+        if (em.createNativeQuery("select 1 from organisation where id = :o").setParameter("o", organisation).getResultList().isEmpty()) {
+            throw ProblemException.invalid("organisationId", "no partner organisation " + organisation);
+        }
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("insert into webhook (id, organisation_id, url, secret, types) values (:id, :o, :u, :s, cast(:t as jsonb))")
+                .setParameter("id", id).setParameter("o", organisation).setParameter("u", request.url())
+                .setParameter("s", request.secret()).setParameter("t", write(new ArrayList<>(new LinkedHashSet<>(request.types()))))
+                .executeUpdate();
+        return get(id);
+    }
+
+    public List<Map<String, Object>> list() {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("select id from webhook where :admin or organisation_id = :o order by created_at")
+                .setParameter("admin", caller.isAdmin()).setParameter("o", caller.organisationId().orElse("-")).getResultList();
+        return ids.stream().map(this::get).toList();
+    }
+
+    /** The webhook with its delivery record (the secret is never shown again). */
+    public Map<String, Object> get(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select w.id, w.organisation_id, w.url, cast(w.types as text), w.paused, w.paused_reason,
+                       (select count(*) from delivery d where d.webhook_id = w.id and d.status = 'DELIVERED'),
+                       (select count(*) from delivery d where d.webhook_id = w.id and d.status = 'PENDING'),
+                       (select count(*) from delivery d where d.webhook_id = w.id and d.status = 'FAILED'),
+                       (select d.last_error from delivery d where d.webhook_id = w.id and d.last_error is not null order by d.id desc limit 1)
+                  from webhook w where w.id = :id""").setParameter("id", id).getResultList();
+        if (rows.isEmpty() || !(caller.isAdmin() || caller.organisationId().map(rows.get(0)[1]::equals).orElse(false))) {
+            throw ProblemException.notFound("webhook", id);
+        }
+        Object[] r = rows.get(0);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", r[0]);
+        view.put("organisationId", r[1]);
+        view.put("url", r[2]);
+        view.put("types", read((String) r[3]));
+        view.put("paused", r[4]);
+        view.put("pausedReason", r[5]);
+        view.put("delivered", ((Number) r[6]).longValue());
+        view.put("pending", ((Number) r[7]).longValue());
+        view.put("failed", ((Number) r[8]).longValue());
+        view.put("lastError", r[9]);
+        return view;
+    }
+
+    public List<Map<String, Object>> deliveries(UUID id, int limit) {
+        get(id);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select id, signal_id, status, attempts, next_attempt_at, last_status, last_error, delivered_at
+                  from delivery where webhook_id = :id order by id desc limit :limit""")
+                .setParameter("id", id).setParameter("limit", limit).getResultList();
+        List<Map<String, Object>> deliveries = new ArrayList<>();
+        for (Object[] r : rows) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("id", ((Number) r[0]).longValue());
+            d.put("signalId", ((Number) r[1]).longValue());
+            d.put("status", ((String) r[2]).toLowerCase());
+            d.put("attempts", r[3]);
+            d.put("nextAttemptAt", r[4]);
+            d.put("lastStatus", r[5]);
+            d.put("lastError", r[6]);
+            d.put("deliveredAt", r[7]);
+            deliveries.add(d);
+        }
+        return deliveries;
+    }
+
+    /** Resumes a paused webhook: its failed deliveries are tried again. */
+    @Transactional(TxType.REQUIRED)
+    public Map<String, Object> resume(UUID id) {
+        get(id);
+        em.createNativeQuery("update webhook set paused = false, paused_reason = null where id = :id").setParameter("id", id).executeUpdate();
+        em.createNativeQuery("update delivery set status = 'PENDING', attempts = 0, next_attempt_at = :now where webhook_id = :id and status = 'FAILED'")
+                .setParameter("id", id).setParameter("now", Instant.now()).executeUpdate();
+        return get(id);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> read(String text) {
+        try {
+            return List.of(json.readValue(text, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package nl.leefbaarheid.partner.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class PartnerRulesTest {
+
+    @Test
+    void anAreaCoversItselfAndWhatLiesInside() {
+        assertThat(Coverage.covers("GM0999", "BU09990101")).isTrue();
+        assertThat(Coverage.covers("WK099901", "BU09990101")).isTrue();
+        assertThat(Coverage.covers("WK099901", "BU09990201")).isFalse();
+        assertThat(Coverage.covers("BU09990101", "WK099901")).isFalse();
+        assertThat(Coverage.covers("GM0998", "BU09990101")).isFalse();
+        assertThat(Coverage.coveringCodes("BU0363AB10")).containsExactly("BU0363AB10", "WK0363AB", "GM0363");
+    }
+
+    @Test
+    void signaturesVerifyAndOldTimestampsAreRefused() {
+        String signature = WebhookSignature.sign("een-lang-geheim", 1_700_000_000L, "{\"a\":1}");
+        assertThat(signature).startsWith("v1=").hasSize(67);
+        assertThat(WebhookSignature.verify("een-lang-geheim", "1700000000", "{\"a\":1}", signature, 1_700_000_100L, 300)).isTrue();
+        assertThat(WebhookSignature.verify("een-lang-geheim", "1700000000", "{\"a\":2}", signature, 1_700_000_100L, 300)).isFalse();
+        assertThat(WebhookSignature.verify("ander-geheim-xxx", "1700000000", "{\"a\":1}", signature, 1_700_000_100L, 300)).isFalse();
+        assertThat(WebhookSignature.verify("een-lang-geheim", "1700000000", "{\"a\":1}", signature, 1_700_001_000L, 300)).isFalse();
+    }
+
+    @Test
+    void webhooksUseHttpsExceptToTheLoopbackAndBackOffDoubling() {
+        assertThat(WebhookPolicy.refuseUrl("https://meldingen.example.nl/hook")).isNull();
+        assertThat(WebhookPolicy.refuseUrl("http://127.0.0.1:8099/hook")).isNull();
+        assertThat(WebhookPolicy.refuseUrl("http://meldingen.example.nl/hook")).contains("https");
+        assertThat(WebhookPolicy.refuseUrl("https://user:pw@example.nl/")).contains("credentials");
+        assertThat(WebhookPolicy.refuseUrl("not a url")).isNotNull();
+        assertThat(WebhookPolicy.backoff(Duration.ofSeconds(10), 1)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(WebhookPolicy.backoff(Duration.ofSeconds(10), 3)).isEqualTo(Duration.ofSeconds(40));
+        assertThat(WebhookPolicy.backoff(Duration.ofSeconds(10), 20)).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void tenantFiguresReachPartnersOnlyWhenSurveysAreShared() throws Exception {
+        JsonNode event = new ObjectMapper().readTree("""
+                {"areaCode": "BU09990101", "areaLevel": "neighbourhood", "version": 3, "changes": ["tenantExperience", "signals"],
+                 "reason": "measurement x", "previousStatus": {"signals": [], "tenantExperience": {"colour": "green"}},
+                 "status": {"signals": ["tenant-red"], "tenantExperience": {"colour": "red"}, "priority": 0.15}}""");
+
+        assertThat(new SharingScope(false, false, false).statusSignal(event, "/link")).isNull();
+        JsonNode shared = new SharingScope(false, true, false).statusSignal(event, "/link");
+        assertThat(shared.path("changes").toString()).isEqualTo("[\"tenantExperience\",\"signals\"]");
+        assertThat(shared.path("current").path("tenantColour").asText()).isEqualTo("red");
+        assertThat(shared.path("previous").path("tenantColour").asText()).isEqualTo("green");
+    }
+}

@@ -51,6 +51,20 @@ class PlatformRunTest {
         given().baseUri(Platform.url("evaluation")).auth().oauth2(token).get("/api/v1/deployments")
                 .then().statusCode(200).body("items.result.verdict.findAll { it != null }",
                         org.hamcrest.Matchers.containsInAnyOrder("improved", "no-clear-change", "worsened"));
+        given().baseUri(Platform.url("partner")).auth().oauth2(token).get("/api/v1/collaborations")
+                .then().statusCode(200).body("name", org.hamcrest.Matchers.hasItem("Samen voor Noordwijk"));
+    }
+
+    @Test
+    void theDemoWebhookReceiverGetsSignedSignals() throws Exception {
+        java.nio.file.Path log = Platform.ROOT.resolve(".local/logs/receiver.log");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline
+                && !(java.nio.file.Files.exists(log) && java.nio.file.Files.readString(log).contains("ACCEPTED"))) {
+            Thread.sleep(500);
+        }
+        org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readString(log))
+                .contains("/gemeente-demostad ACCEPTED").doesNotContain("REFUSED");
         given().baseUri(Platform.url("partner")).auth().oauth2(token).queryParam("municipality", "GM0999")
                 .get("/api/v1/organisations").then().statusCode(200).body("totalItems", greaterThanOrEqualTo(5));
     }

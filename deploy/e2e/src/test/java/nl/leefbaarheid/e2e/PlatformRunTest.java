@@ -65,7 +65,7 @@ class PlatformRunTest {
         }
         org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readString(log))
                 .contains("/gemeente-demostad ACCEPTED").doesNotContain("REFUSED");
-        given().baseUri(Platform.url("partner")).auth().oauth2(token).queryParam("municipality", "GM0999")
+        given().baseUri(Platform.url("partner")).auth().oauth2(Platform.adminToken()).queryParam("municipality", "GM0999")
                 .get("/api/v1/organisations").then().statusCode(200).body("totalItems", greaterThanOrEqualTo(5));
     }
 }

@@ -17,7 +17,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import nl.leefbaarheid.partner.api.NewContact;
 import nl.leefbaarheid.partner.api.NewOrganisation;
+import nl.leefbaarheid.partner.service.ContactService;
 import nl.leefbaarheid.partner.api.OrganisationView;
 import nl.leefbaarheid.partner.platform.paging.Page;
 import nl.leefbaarheid.partner.platform.paging.PageRequest;
@@ -34,6 +36,9 @@ public class OrganisationResource {
 
     @Inject
     OrganisationService organisations;
+
+    @Inject
+    ContactService contacts;
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
@@ -59,5 +64,23 @@ public class OrganisationResource {
     public Response create(@NotNull @Valid NewOrganisation request, @Context UriInfo uri) {
         OrganisationView created = organisations.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+
+    @GET
+    @Path("/{id}/contacts")
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTNER })
+    @Operation(operationId = "listContacts", summary = "List the contacts of your organisation",
+            description = "Personal data: for the organisation itself and the admin only (404 for others).")
+    public java.util.List<NewContact> contacts(@PathParam("id") String id) {
+        return contacts.list(id);
+    }
+
+    @POST
+    @Path("/{id}/contacts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.PARTNER })
+    @Operation(operationId = "addContact", summary = "Add a contact to your organisation", description = "Name, role and e-mail; nothing more is kept.")
+    public Response addContact(@PathParam("id") String id, @NotNull @Valid NewContact contact) {
+        return Response.status(Response.Status.CREATED).entity(contacts.add(id, contact)).build();
     }
 }

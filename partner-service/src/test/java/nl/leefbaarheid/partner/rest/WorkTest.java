@@ -78,4 +78,19 @@ class WorkTest {
                 .post("/api/v1/collaborations/{c}/workshops", collaboration).then().statusCode(400)
                 .body("errors[0].field", equalTo("actions[0].pin"));
     }
+
+    @Test
+    void contactsAreForTheOrganisationItselfOnly() {
+        Fixtures.organisation("welzijn-0914", "welfare", "GM0914");
+        given().auth().oauth2(Tokens.partner("welzijn-0914")).contentType(ContentType.JSON)
+                .body(Map.of("name", "Fatima el Amrani", "role", "Opbouwwerker", "email", "f.elamrani@welzijn.example"))
+                .post("/api/v1/organisations/{id}/contacts", "welzijn-0914").then().statusCode(201);
+        given().auth().oauth2(Tokens.partner("welzijn-0914")).get("/api/v1/organisations/{id}/contacts", "welzijn-0914")
+                .then().statusCode(200).body("name", contains("Fatima el Amrani"));
+        given().auth().oauth2(Tokens.partner("politie-0912")).get("/api/v1/organisations/{id}/contacts", "welzijn-0914")
+                .then().statusCode(404);
+        given().auth().oauth2(Tokens.partner("welzijn-0914")).contentType(ContentType.JSON)
+                .body(Map.of("name", "X", "email", "geen-adres")).post("/api/v1/organisations/{id}/contacts", "welzijn-0914")
+                .then().statusCode(400).body("errors[0].field", equalTo("email"));
+    }
 }

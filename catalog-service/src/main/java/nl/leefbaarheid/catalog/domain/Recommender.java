@@ -108,5 +108,4 @@ public final class Recommender {
     private static double round(double score) {
         return BigDecimal.valueOf(score).setScale(3, RoundingMode.HALF_UP).doubleValue();
     }
-
 }

@@ -4,6 +4,15 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$HERE"
+if ! command -v npm >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "npm not found: installing the Debian packages nodejs and npm" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm >/dev/null
+  else
+    echo "npm not found: install Node.js 20 or newer with npm, then run again" >&2
+    exit 1
+  fi
+fi
 [ -d node_modules ] || npm ci --no-audit --no-fund
 status=0
 for svc in catalog neighbourhood evaluation partner; do

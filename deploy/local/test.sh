@@ -16,3 +16,10 @@ trap cleanup EXIT
 
 log "Running all tests (mvn verify)"
 mvn -B -ntp verify "$@"
+
+# The OpenAPI documents the build just stored, checked with the linters front-end teams use (only for a
+# full run: a partial one has not built every document).
+if [ $# -eq 0 ]; then
+  log "Linting the OpenAPI documents (Redocly, Spectral)"
+  "$ROOT/deploy/contracts/lint.sh"
+fi

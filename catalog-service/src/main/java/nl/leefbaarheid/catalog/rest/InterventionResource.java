@@ -32,7 +32,9 @@ import nl.leefbaarheid.catalog.platform.security.Roles;
 import nl.leefbaarheid.catalog.platform.web.ETags;
 import nl.leefbaarheid.catalog.service.InterventionService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -64,8 +66,8 @@ public class InterventionResource {
     @Operation(operationId = "createIntervention", summary = "Add an intervention as a draft",
             description = "The draft is revision 1; publish it to make it visible to partners and to other services. Without a code, one is made from the title.")
     @APIResponse(responseCode = "201", description = "Created", headers = {
-            @Header(name = "Location", description = "URL of the new intervention"),
-            @Header(name = "ETag", description = "Version to send in If-Match") })
+            @Header(name = "Location", description = "URL of the new intervention", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "ETag", description = "Version to send in If-Match", schema = @Schema(type = SchemaType.STRING)) })
     public Response create(@NotNull @Valid InterventionSpec spec, @Context UriInfo uri) {
         InterventionView created = interventions.create(spec);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
@@ -77,7 +79,7 @@ public class InterventionResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getIntervention", summary = "Read an intervention in its current revision",
             description = "The current revision is the latest published one, or the draft of an intervention never published (drafts for admin and corporation roles only).")
-    @APIResponse(responseCode = "200", description = "OK", headers = @Header(name = "ETag", description = "Version to send in If-Match"))
+    @APIResponse(responseCode = "200", description = "OK", headers = @Header(name = "ETag", description = "Version to send in If-Match", schema = @Schema(type = SchemaType.STRING)))
     public Response get(@PathParam("id") String id) {
         InterventionView view = interventions.get(id, seeDrafts());
         return Response.ok(view).tag(ETags.of(view.version())).build();
@@ -89,7 +91,7 @@ public class InterventionResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "reviseIntervention", summary = "Change an intervention",
             description = "A draft is edited in place. A published intervention gets a new revision, published at once and sent to catalog.interventions.v1; earlier revisions stay readable. The same content again changes nothing. A retired intervention cannot change (409).")
-    @APIResponse(responseCode = "200", description = "The intervention after the change", headers = @Header(name = "ETag", description = "New version"))
+    @APIResponse(responseCode = "200", description = "The intervention after the change", headers = @Header(name = "ETag", description = "New version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "412", description = "The intervention changed since the If-Match version")
     public Response revise(@PathParam("id") String id, @NotNull @Valid InterventionSpec spec,
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -102,7 +104,7 @@ public class InterventionResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "publishIntervention", summary = "Publish a draft",
             description = "Makes the draft visible to every role and sends its snapshot to catalog.interventions.v1. Publishing twice is refused (409).")
-    @APIResponse(responseCode = "200", description = "The published intervention", headers = @Header(name = "ETag", description = "New version"))
+    @APIResponse(responseCode = "200", description = "The published intervention", headers = @Header(name = "ETag", description = "New version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "412", description = "The intervention changed since the If-Match version")
     public Response publish(@PathParam("id") String id,
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -116,7 +118,7 @@ public class InterventionResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "retireIntervention", summary = "Retire an intervention",
             description = "It stays readable with its revisions, but is no longer recommended or changed. A published one is announced on catalog.interventions.v1.")
-    @APIResponse(responseCode = "200", description = "The retired intervention", headers = @Header(name = "ETag", description = "New version"))
+    @APIResponse(responseCode = "200", description = "The retired intervention", headers = @Header(name = "ETag", description = "New version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "412", description = "The intervention changed since the If-Match version")
     public Response retire(@PathParam("id") String id, @NotNull @Valid RetireRequest request,
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

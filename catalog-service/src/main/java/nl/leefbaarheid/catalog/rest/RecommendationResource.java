@@ -38,7 +38,7 @@ public class RecommendationResource {
             description = "Published interventions that target at least one of the given weak dimensions, best first: fit (share of the weak dimensions targeted) and evidence (recognition level while still valid) weigh 0.45 each, feasibility with the given partner types 0.10. Each comes with its reasons.")
     public List<RecommendationView> recommend(
             @QueryParam("weakDimension") @NotEmpty @Size(max = 5)
-            @Parameter(description = "A weak Leefbaarometer dimension of the area; repeat for several.", required = true, example = "soc")
+            @Parameter(description = "A weak Leefbaarometer dimension of the area (won, fys, vrz, soc, onv); repeat for several, e.g. weakDimension=soc&weakDimension=onv.", required = true)
             List<Dimension> weakDimensions,
             @QueryParam("partnerType") @Size(max = 8)
             @Parameter(description = "A partner type available in the area; repeat for several. Without any, feasibility rests on whether the corporation can act alone.")

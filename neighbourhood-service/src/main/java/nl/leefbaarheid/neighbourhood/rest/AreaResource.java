@@ -86,7 +86,8 @@ public class AreaResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "createArea", summary = "Register an area for a year")
+    @Operation(operationId = "createArea", summary = "Register an area for a year",
+            description = "The level follows from the CBS code; a district or neighbourhood names the area it lies in, registered for the same year. The same code and year again is refused with 409.")
     public Response create(@NotNull @Valid NewArea request, @Context UriInfo uri) {
         AreaView created = areas.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.code()).queryParam("year", created.year()).build())

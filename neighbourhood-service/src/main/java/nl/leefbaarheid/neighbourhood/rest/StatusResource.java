@@ -78,7 +78,7 @@ public class StatusResource {
     @Operation(operationId = "compareAreas", summary = "Compare areas side by side",
             description = "The statuses of two to ten areas, in the order asked.")
     public List<StatusView> compare(@QueryParam("area") @Size(min = 2, max = 10, message = "give two to ten areas")
-            @Parameter(description = "An area code; repeat it.", example = "BU09990101") List<@Pattern(regexp = AREA, message = "must be a CBS area code") String> areas) {
+            @Parameter(description = "An area code; repeat it, e.g. area=BU09990101&area=BU09990202.") List<@Pattern(regexp = AREA, message = "must be a CBS area code") String> areas) {
         return areas.stream().map(queries::status).toList();
     }
 

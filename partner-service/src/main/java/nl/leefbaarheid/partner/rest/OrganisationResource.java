@@ -52,7 +52,7 @@ public class OrganisationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
-    @Operation(operationId = "getOrganisation", summary = "Read one partner organisation")
+    @Operation(operationId = "getOrganisation", summary = "Read one partner organisation", description = "Answers 404 for an unknown id.")
     public OrganisationView get(@PathParam("id") @Parameter(example = "gemeente-demo") String id) {
         return organisations.get(id);
     }
@@ -60,7 +60,8 @@ public class OrganisationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "createOrganisation", summary = "Register a partner organisation")
+    @Operation(operationId = "createOrganisation", summary = "Register a partner organisation",
+            description = "The id is the one its users' tokens carry as organisation_id; an id in use is refused with 409.")
     public Response create(@NotNull @Valid NewOrganisation request, @Context UriInfo uri) {
         OrganisationView created = organisations.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();

@@ -17,9 +17,11 @@ trap cleanup EXIT
 log "Running all tests (mvn verify)"
 mvn -B -ntp verify "$@"
 
-# The OpenAPI documents the build just stored, checked with the linters front-end teams use (only for a
-# full run: a partial one has not built every document).
+# The OpenAPI documents the build just stored, checked with the linters front-end teams use, and the typed
+# client generated from them and type-checked (only for a full run: a partial one has not built every document).
 if [ $# -eq 0 ]; then
   log "Linting the OpenAPI documents (Redocly, Spectral)"
   "$ROOT/deploy/contracts/lint.sh"
+  log "Generating the typed TypeScript client and type-checking it"
+  "$ROOT/deploy/contracts/client.sh"
 fi

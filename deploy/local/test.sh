@@ -22,6 +22,8 @@ mvn -B -ntp verify "$@"
 if [ $# -eq 0 ]; then
   log "Linting the OpenAPI documents (Redocly, Spectral)"
   "$ROOT/deploy/contracts/lint.sh"
+  log "Validating the AsyncAPI documents of the topics"
+  (cd "$ROOT/deploy/contracts" && node asyncapi-validate.mjs)
   log "Generating the typed TypeScript client and type-checking it"
   "$ROOT/deploy/contracts/client.sh"
 fi

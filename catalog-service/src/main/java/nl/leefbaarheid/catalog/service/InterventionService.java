@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,6 +42,7 @@ import nl.leefbaarheid.catalog.platform.paging.Page;
 import nl.leefbaarheid.catalog.platform.paging.PageRequest;
 import nl.leefbaarheid.catalog.platform.problem.Problem.FieldError;
 import nl.leefbaarheid.catalog.platform.problem.ProblemException;
+import nl.leefbaarheid.catalog.platform.problem.ProblemMappers;
 
 /**
  * The life cycle of interventions: create a draft, edit it, publish it, revise it (each published change is a
@@ -223,7 +223,7 @@ public class InterventionService {
     public List<FieldError> problems(InterventionSpec spec) {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<InterventionSpec> v : validator.validate(spec)) {
-            errors.add(new FieldError(path(v.getPropertyPath()), v.getMessage()));
+            errors.add(new FieldError(ProblemMappers.fieldOf(v), v.getMessage()));
         }
         InterventionRules.check(spec, LocalDate.now(ZONE))
                 .forEach(e -> errors.add(new FieldError(e.getKey(), e.getValue())));
@@ -241,19 +241,6 @@ public class InterventionService {
                     + (errors.size() == 1 ? "." : "s."), errors);
         }
         return Subtopic.findByCode(spec.subtopicCode()).orElseThrow();
-    }
-
-    private static String path(Path path) {
-        StringBuilder out = new StringBuilder();
-        for (Path.Node node : path) {
-            if (node.getName() != null && !node.getName().startsWith("<")) {
-                out.append(out.isEmpty() ? "" : ".").append(node.getName());
-            }
-            if (node.getIndex() != null) {
-                out.append('[').append(node.getIndex()).append(']');
-            }
-        }
-        return out.toString();
     }
 
     // --- helpers -----------------------------------------------------------------------------------

@@ -96,6 +96,7 @@ public class MeasurementService {
         rows.forEach(r -> scales.put((String) r[0], new BigDecimal[] { (BigDecimal) r[1], (BigDecimal) r[2] }));
         Map<UUID, Deployment> deploymentCache = new HashMap<>();
         Map<UUID, List<String>> comparisonCache = new HashMap<>();
+        Map<UUID, List<String>> plannedCache = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
         List<Measurement> measurements = new ArrayList<>();
         LocalDate today = LocalDate.now(DeploymentService.ZONE);
@@ -159,10 +160,9 @@ public class MeasurementService {
                             && !in.areaCode().equals(deployment.areaCode) && !comparison.contains(in.areaCode())) {
                         errors.add(new FieldError(at + "areaCode", "is neither the deployment's area nor one of its comparison areas"));
                     }
-                    if (in.slot() != null && in.slot() != Slot.MONITORING && in.indicator() != null
-                            && !deployments.method(deployment).indicators().contains(in.indicator())) {
-                        errors.add(new FieldError(at + "indicator", "is not in the deployment's measurement plan: "
-                                + String.join(", ", deployments.method(deployment).indicators())));
+                    List<String> planned = plannedCache.computeIfAbsent(deployment.id, id -> deployments.method(deploymentCache.get(id)).indicators());
+                    if (in.slot() != null && in.slot() != Slot.MONITORING && in.indicator() != null && !planned.contains(in.indicator())) {
+                        errors.add(new FieldError(at + "indicator", "is not in the deployment's measurement plan: " + String.join(", ", planned)));
                     }
                 }
             }

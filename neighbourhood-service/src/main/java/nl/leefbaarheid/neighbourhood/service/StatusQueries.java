@@ -212,9 +212,4 @@ public class StatusQueries {
             return List.of();
         }
     }
-
-    /** Known for ranking validation. */
-    public static boolean rankable(String by) {
-        return RANK_BY.contains(by) || StatusCalculator.DIMENSIONS.contains(by);
-    }
 }

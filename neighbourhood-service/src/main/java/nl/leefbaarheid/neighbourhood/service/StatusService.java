@@ -77,27 +77,26 @@ public class StatusService {
         for (int from = 0; from < codes.size(); from += CHUNK) {
             List<String> chunk = codes.subList(from, Math.min(codes.size(), from + CHUNK));
             Map<String, List<Observed>> byArea = observationsOf(chunk);
-            Map<String, Object[]> areas = latestAreas(chunk);
+            Map<String, Integer> households = latestHouseholds(chunk);
             Map<String, ColourOverride> overrides = overrides(chunk);
             for (String code : chunk) {
-                Object[] area = areas.get(code);
-                if (area == null) {
+                if (!households.containsKey(code)) {
                     continue; // observations of an area not (or no longer) registered are kept, not rolled up
                 }
                 List<Observed> observed = byArea.getOrDefault(code, List.of());
                 ColourOverride override = overrides.get(code);
-                save(code, code, "NEIGHBOURHOOD", calculator.forArea(observed, (Integer) area[1],
+                save(code, code, "NEIGHBOURHOOD", calculator.forArea(observed, households.get(code),
                         override == null ? null : override.toStatus(), minRespondents), observed.size(), reason);
                 parents.add("WK" + code.substring(2, 8));
                 parents.add("GM" + code.substring(2, 6));
             }
             keepContextSmall();
         }
-        Map<String, Object[]> parentAreas = latestAreas(parents);
+        Map<String, Integer> parentHouseholds = latestHouseholds(parents);
         int done = 0;
         for (String parent : parents) {
-            if (parentAreas.containsKey(parent)) {
-                aggregate(parent, (Integer) parentAreas.get(parent)[1], reason, minRespondents);
+            if (parentHouseholds.containsKey(parent)) {
+                aggregate(parent, parentHouseholds.get(parent), reason, minRespondents);
             }
             if (++done % CHUNK == 0) {
                 keepContextSmall();
@@ -246,8 +245,8 @@ public class StatusService {
                 r[5] == null ? null : ((Number) r[5]).intValue(), r[6] == null ? null : ((Number) r[6]).intValue());
     }
 
-    /** code to {code, households} of each area's latest year. */
-    private Map<String, Object[]> latestAreas(Collection<String> codes) {
+    /** The households of each registered area in its latest year (null when not known), by code. */
+    private Map<String, Integer> latestHouseholds(Collection<String> codes) {
         if (codes.isEmpty()) {
             return Map.of();
         }
@@ -255,9 +254,9 @@ public class StatusService {
         List<Object[]> rows = em.createNativeQuery("select distinct on (code) code, households from area"
                 + " where code = any(cast(:codes as varchar[])) order by code, year desc")
                 .setParameter("codes", codes.toArray(String[]::new)).getResultList();
-        Map<String, Object[]> areas = new HashMap<>();
-        rows.forEach(r -> areas.put((String) r[0], new Object[] { r[0], r[1] == null ? null : ((Number) r[1]).intValue() }));
-        return areas;
+        Map<String, Integer> households = new HashMap<>();
+        rows.forEach(r -> households.put((String) r[0], r[1] == null ? null : ((Number) r[1]).intValue()));
+        return households;
     }
 
     private Map<String, ColourOverride> overrides(List<String> subjects) {

@@ -1,7 +1,5 @@
 package nl.leefbaarheid.partner.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,9 +27,6 @@ public class CollaborationService {
 
     @Inject
     PartnerAccess access;
-
-    @Inject
-    ObjectMapper json;
 
     @Transactional(TxType.REQUIRED)
     public Map<String, Object> create(NewCollaboration request) {
@@ -118,13 +113,5 @@ public class CollaborationService {
 
     static LocalDate date(Object value) {
         return value == null ? null : value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
-    }
-
-    String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

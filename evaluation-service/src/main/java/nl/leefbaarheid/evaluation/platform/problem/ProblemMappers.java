@@ -181,7 +181,8 @@ public class ProblemMappers {
     }
 
     /** The field of a violation as the caller named it: body properties without the method and parameter. */
-    private static String fieldOf(ConstraintViolation<?> violation) {
+    /** The field a violation is about, as problem details name it: {@code effectMeasurement.indicators[0]}. */
+    public static String fieldOf(ConstraintViolation<?> violation) {
         List<Path.Node> nodes = new ArrayList<>();
         violation.getPropertyPath().forEach(nodes::add);
         List<Path.Node> named = nodes.stream()

@@ -1,5 +1,7 @@
 package nl.leefbaarheid.e2e;
 
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,6 +59,50 @@ final class Platform {
     static String url(String service) {
         return "http://127.0.0.1:" + PORTS.get(service);
     }
+
+    /** A request to one service's API with a bearer token. */
+    static RequestSpecification api(String service, String token) {
+        return RestAssured.given().baseUri(url(service)).auth().oauth2(token);
+    }
+
+    // --- faults: the same scripts a developer uses, so a test breaks things as they break in a real run ---
+
+    /** Stops a part of the platform with deploy/local/stop.sh: kafka, postgres, services or receiver. */
+    static void stop(String part) {
+        run(List.of("deploy/local/stop.sh", part), Map.of(), 120);
+    }
+
+    static void startKafka() {
+        run(List.of("deploy/local/kafka-start.sh"), Map.of(), 180);
+    }
+
+    static void startPostgres() {
+        run(List.of("deploy/local/postgres-start.sh"), Map.of(), 120);
+    }
+
+    /** Kills a service at once (SIGKILL): no graceful shutdown, no commit of what it was doing. */
+    static void kill(String service) {
+        Path pidFile = ROOT.resolve(".local/pids/" + service + ".pid");
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " does not run"));
+            process.destroyForcibly();
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot kill " + service + "-service", e);
+        }
+    }
+
+    /** Starts what is not running (after a kill or a stop) with the run command, and waits until all is ready. */
+    static void startAgain() {
+        run(List.of("deploy/local/run.sh"), Map.of("SKIP_BUILD", "1"), 600);
+    }
+
+    static boolean isReady(String service) {
+        return ready(service);
+    }
+
+    static final String KAFKA = "127.0.0.1:59092";
 
     static String adminToken() {
         return token("admin", null, null);

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import nl.leefbaarheid.neighbourhood.api.RankedArea;
+import nl.leefbaarheid.neighbourhood.api.Recalculation;
 import nl.leefbaarheid.neighbourhood.api.StatusView;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.platform.paging.Page;
@@ -24,6 +26,7 @@ import nl.leefbaarheid.neighbourhood.platform.problem.ProblemException;
 import nl.leefbaarheid.neighbourhood.platform.security.Roles;
 import nl.leefbaarheid.neighbourhood.service.Access;
 import nl.leefbaarheid.neighbourhood.service.StatusQueries;
+import nl.leefbaarheid.neighbourhood.service.StatusService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,6 +44,9 @@ public class StatusResource {
 
     @Inject
     Access access;
+
+    @Inject
+    StatusService statuses;
 
     @GET
     @Path("/rankings")
@@ -90,5 +96,15 @@ public class StatusResource {
     public Map<String, Object> map(@QueryParam("municipality") @NotNull @Pattern(regexp = MUNICIPALITY, message = "must be a municipality code such as GM0999")
             @Parameter(required = true, example = "GM0999") String municipality) {
         return queries.resilienceMap(municipality);
+    }
+
+    @POST
+    @Path("/status-recalculations")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "recalculateStatuses", summary = "Recalculate every status of a municipality from scratch",
+            description = "Recalculates every neighbourhood, complex, district and the municipality itself from the stored observations, as after a change of the status settings. A status that comes out the same keeps its version; a changed one gets a new version, a history entry and an event. After a consumer's restart, changedStatuses 0 shows that the stored statuses are what the observations give.")
+    public Recalculation recalculate(@QueryParam("municipality") @NotNull @Pattern(regexp = MUNICIPALITY, message = "must be a municipality code such as GM0999")
+            @Parameter(required = true, example = "GM0999") String municipality) {
+        return new Recalculation(municipality, statuses.recalculateMunicipality(municipality, "recalculation of " + municipality));
     }
 }

@@ -26,11 +26,13 @@ import nl.leefbaarheid.neighbourhood.domain.AreaStatus;
 import nl.leefbaarheid.neighbourhood.domain.Observed;
 import nl.leefbaarheid.neighbourhood.domain.StatusCalculator;
 import nl.leefbaarheid.neighbourhood.domain.StatusSettings;
+import nl.leefbaarheid.neighbourhood.entity.Area;
 import nl.leefbaarheid.neighbourhood.entity.ColourOverride;
 import nl.leefbaarheid.neighbourhood.entity.HousingComplex;
 import nl.leefbaarheid.neighbourhood.entity.Indicator;
 import nl.leefbaarheid.neighbourhood.event.StatusChanged;
 import nl.leefbaarheid.neighbourhood.platform.outbox.Outbox;
+import nl.leefbaarheid.neighbourhood.platform.problem.ProblemException;
 
 /**
  * Keeps the status of every area current: recalculates neighbourhoods and complexes from their observations,
@@ -60,16 +62,21 @@ public class StatusService {
     @Inject
     MeterRegistry metrics;
 
-    /** Recalculates these neighbourhoods and complexes, then the districts and municipalities above them. */
+    /**
+     * Recalculates these neighbourhoods and complexes, then the districts and municipalities above them.
+     *
+     * @return how many statuses changed (got a new version)
+     */
     @Transactional(TxType.MANDATORY)
-    public void recalculate(Collection<String> neighbourhoods, Collection<Long> complexes, String reason) {
+    public int recalculate(Collection<String> neighbourhoods, Collection<Long> complexes, String reason) {
         int minRespondents = minRespondents();
+        int changed = 0;
         Set<String> touched = new TreeSet<>(neighbourhoods);
         for (HousingComplex complex : complexes.isEmpty() ? List.<HousingComplex>of()
                 : HousingComplex.<HousingComplex>list("id in ?1", complexes)) {
             touched.add(complex.neighbourhoodCode);
             List<Observed> observed = observations("complex_id = ?1", complex.id);
-            save(complex.subject(), complex.neighbourhoodCode, "COMPLEX", calculator.forArea(observed, complex.households,
+            changed += save(complex.subject(), complex.neighbourhoodCode, "COMPLEX", calculator.forArea(observed, complex.households,
                     override(complex.subject()), minRespondents), observed.size(), reason);
         }
         List<String> codes = new ArrayList<>(touched);
@@ -85,7 +92,7 @@ public class StatusService {
                 }
                 List<Observed> observed = byArea.getOrDefault(code, List.of());
                 ColourOverride override = overrides.get(code);
-                save(code, code, "NEIGHBOURHOOD", calculator.forArea(observed, households.get(code),
+                changed += save(code, code, "NEIGHBOURHOOD", calculator.forArea(observed, households.get(code),
                         override == null ? null : override.toStatus(), minRespondents), observed.size(), reason);
                 parents.add("WK" + code.substring(2, 8));
                 parents.add("GM" + code.substring(2, 6));
@@ -96,12 +103,33 @@ public class StatusService {
         int done = 0;
         for (String parent : parents) {
             if (parentHouseholds.containsKey(parent)) {
-                aggregate(parent, parentHouseholds.get(parent), reason, minRespondents);
+                changed += aggregate(parent, parentHouseholds.get(parent), reason, minRespondents);
             }
             if (++done % CHUNK == 0) {
                 keepContextSmall();
             }
         }
+        return changed;
+    }
+
+    /**
+     * Recalculates every neighbourhood and complex of a municipality from its stored observations, as from scratch,
+     * e.g. after a change of the status settings. Statuses that come out the same keep their version.
+     *
+     * @return how many statuses changed
+     */
+    @Transactional(TxType.REQUIRED)
+    public int recalculateMunicipality(String municipalityCode, String reason) {
+        if (Area.count("code", municipalityCode) == 0) {
+            throw ProblemException.notFound("municipality", municipalityCode);
+        }
+        String prefix = "BU" + municipalityCode.substring(2) + "%";
+        @SuppressWarnings("unchecked")
+        List<String> neighbourhoods = em.createNativeQuery("select distinct code from area where code like :p")
+                .setParameter("p", prefix).getResultList();
+        List<Long> complexes = HousingComplex.<HousingComplex>list("neighbourhoodCode like ?1", prefix).stream()
+                .map(c -> c.id).toList();
+        return recalculate(neighbourhoods, complexes, reason);
     }
 
     /**
@@ -114,7 +142,7 @@ public class StatusService {
     }
 
     /** A district or municipality from the statuses of the neighbourhoods in it, weighted by households. */
-    private void aggregate(String code, Integer households, String reason, int minRespondents) {
+    private int aggregate(String code, Integer households, String reason, int minRespondents) {
         String prefix = "BU" + code.substring(2) + "%";
         @SuppressWarnings("unchecked")
         List<Object[]> children = em.createNativeQuery("""
@@ -131,7 +159,7 @@ public class StatusService {
                 + "', '" + StatusCalculator.SHARE_AT_HOME + "')", prefix);
         AreaLevel level = AreaLevel.ofCode(code).orElseThrow();
         ColourOverride override = ColourOverride.findById(code);
-        save(code, code, level.name(), calculator.aggregate(weighted, tenant, override == null ? null : override.toStatus(),
+        return save(code, code, level.name(), calculator.aggregate(weighted, tenant, override == null ? null : override.toStatus(),
                 households, minRespondents), weighted.size(), reason);
     }
 
@@ -153,8 +181,12 @@ public class StatusService {
         return calculator.aggregate(weighted, tenant, null, null, minRespondents());
     }
 
-    /** Stores the status if it differs from the stored one: a new version, its history and (for areas) an event. */
-    private void save(String subject, String areaCode, String level, AreaStatus status, int observationCount, String reason) {
+    /**
+     * Stores the status if it differs from the stored one: a new version, its history and (for areas) an event.
+     *
+     * @return 1 when the status changed, else 0
+     */
+    private int save(String subject, String areaCode, String level, AreaStatus status, int observationCount, String reason) {
         Instant now = Instant.now();
         JsonNode next = json.valueToTree(status);
         String provenance = write(Map.of("observations", observationCount, "computedAt", now.toString()));
@@ -162,13 +194,13 @@ public class StatusService {
         List<Object[]> current = em.createNativeQuery("select version, cast(status as text) from area_status where subject = :s for update")
                 .setParameter("s", subject).getResultList();
         if (current.isEmpty() && status.priority() == null) {
-            return; // nothing known about the area yet
+            return 0; // nothing known about the area yet
         }
         JsonNode previous = current.isEmpty() ? null : readTree((String) current.get(0)[1]);
         if (next.equals(previous)) {
             em.createNativeQuery("update area_status set provenance = cast(:p as jsonb), computed_at = :t where subject = :s")
                     .setParameter("p", provenance).setParameter("t", now).setParameter("s", subject).executeUpdate();
-            return;
+            return 0;
         }
         Integer previousVersion = current.isEmpty() ? null : ((Number) current.get(0)[0]).intValue();
         int version = previousVersion == null ? 1 : previousVersion + 1;
@@ -195,6 +227,7 @@ public class StatusService {
                     AreaLevel.valueOf(level), version, previousVersion, changes, truncate(reason), status,
                     previous == null ? null : read(previous.toString()), now));
         }
+        return 1;
     }
 
     /** The parts of the status that differ, two levels deep: {@code livability.deviation}, {@code signals}, ... */

@@ -80,11 +80,19 @@ final class Platform {
         run(List.of("deploy/local/postgres-start.sh"), Map.of(), 120);
     }
 
+    /** The process id of a running service, from its pid file. */
+    static long pid(String service) {
+        try {
+            return Long.parseLong(Files.readString(ROOT.resolve(".local/pids/" + service + ".pid")).trim());
+        } catch (IOException e) {
+            throw new IllegalStateException(service + "-service has no pid file", e);
+        }
+    }
+
     /** Kills a service at once (SIGKILL): no graceful shutdown, no commit of what it was doing. */
     static void kill(String service) {
-        Path pidFile = ROOT.resolve(".local/pids/" + service + ".pid");
         try {
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            long pid = pid(service);
             ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " does not run"));
             process.destroyForcibly();
             process.onExit().get(30, TimeUnit.SECONDS);
@@ -118,22 +126,48 @@ final class Platform {
 
     /** An RS256 token signed with the development key, as deploy/local/mint-token.sh makes them. */
     private static String token(String role, String claim, String tenant) {
+        return token(role, claim, tenant, 3600, developmentKey());
+    }
+
+    /** A token that expired an hour ago. */
+    static String expiredToken() {
+        return token("admin", null, null, -3600, developmentKey());
+    }
+
+    /** A well-formed admin token signed with a key the platform does not trust. */
+    static String foreignToken() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return token("admin", null, null, 3600, generator.generateKeyPair().getPrivate());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String token(String role, String claim, String tenant, long lifetimeSeconds, PrivateKey key) {
         long now = Instant.now().getEpochSecond();
         String payload = "{\"iss\":\"leefbaarheid-local\",\"sub\":\"e2e-" + role + "\",\"groups\":[\"" + role + "\"],"
-                + "\"iat\":" + now + ",\"exp\":" + (now + 3600) + ",\"jti\":\"" + UUID.randomUUID() + "\""
-                + (claim == null ? "" : ",\"" + claim + "\":\"" + tenant + "\"") + "}";
+                + "\"iat\":" + Math.min(now, now + lifetimeSeconds - 60) + ",\"exp\":" + (now + lifetimeSeconds)
+                + ",\"jti\":\"" + UUID.randomUUID() + "\"" + (claim == null ? "" : ",\"" + claim + "\":\"" + tenant + "\"") + "}";
         String signingInput = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + base64Url(payload);
         try {
-            String pem = Files.readString(ROOT.resolve("deploy/local/dev-keys/private.pem"))
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            PrivateKey key = KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(key);
             signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
             return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign a token", e);
+        }
+    }
+
+    private static PrivateKey developmentKey() {
+        try {
+            String pem = Files.readString(ROOT.resolve("deploy/local/dev-keys/private.pem"))
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign a development token", e);
+            throw new IllegalStateException("cannot read the development key", e);
         }
     }
 

@@ -154,6 +154,22 @@ class DeploymentFlowTest {
     }
 
     @Test
+    void theMeasurementEventCarriesTheTraceOfTheRequest() {
+        String id = deploy("BU09040103", List.of());
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        try (TopicProbe topic = TopicProbe.atEnd("evaluation.measurements.v1")) {
+            given().auth().oauth2(Tokens.corporation(CORP)).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                    .contentType(ContentType.JSON).body(m("BU09040103", id, "baseline", 6.8, 30))
+                    .post("/api/v1/measurements").then().statusCode(201);
+            List<ConsumerRecord<String, String>> events = topic.await(r -> r.value().contains(id), 1, Duration.ofSeconds(8));
+            assertThat(events).hasSize(1);
+            // the same trace, continued by the span of the request at this service
+            assertThat(TopicProbe.header(events.get(0), "traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                    .doesNotContain("00f067aa0ba902b7");
+        }
+    }
+
+    @Test
     void everyBadRowIsNamedAndNothingIsStored() {
         String id = deploy("BU09040102", List.of("BU09040301"));
         long before = QuarkusTransaction.requiringNew().call(() -> Measurement.count());

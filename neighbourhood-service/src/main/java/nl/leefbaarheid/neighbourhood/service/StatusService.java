@@ -200,6 +200,7 @@ public class StatusService {
         if (next.equals(previous)) {
             em.createNativeQuery("update area_status set provenance = cast(:p as jsonb), computed_at = :t where subject = :s")
                     .setParameter("p", provenance).setParameter("t", now).setParameter("s", subject).executeUpdate();
+            countRecalculation(level, "unchanged");
             return 0;
         }
         Integer previousVersion = current.isEmpty() ? null : ((Number) current.get(0)[0]).intValue();
@@ -220,7 +221,7 @@ public class StatusService {
                 values (:s, :v, cast(:st as jsonb), cast(:c as jsonb), :r, :t)""")
                 .setParameter("s", subject).setParameter("v", version).setParameter("st", next.toString())
                 .setParameter("c", write(changes)).setParameter("r", truncate(reason)).setParameter("t", now).executeUpdate();
-        metrics.counter("status.recalculations.changed", "level", level.toLowerCase()).increment();
+        countRecalculation(level, "changed");
 
         if (!"COMPLEX".equals(level)) {
             outbox.add(StatusChanged.TOPIC, areaCode, StatusChanged.TYPE, areaCode, new StatusChanged(areaCode,
@@ -228,6 +229,11 @@ public class StatusService {
                     previous == null ? null : read(previous.toString()), now));
         }
         return 1;
+    }
+
+    /** Prometheus: {@code status_recalculations_total{level, outcome}}, outcome {@code changed} or {@code unchanged}. */
+    private void countRecalculation(String level, String outcome) {
+        metrics.counter("status.recalculations", "level", level.toLowerCase(), "outcome", outcome).increment();
     }
 
     /** The parts of the status that differ, two levels deep: {@code livability.deviation}, {@code signals}, ... */

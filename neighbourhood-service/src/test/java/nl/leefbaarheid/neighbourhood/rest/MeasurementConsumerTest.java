@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +32,7 @@ class MeasurementConsumerTest {
 
     @BeforeEach
     void setUp() {
-        Areas.register("0902", 2024, Map.of("01", 600, "02", 400, "03", 500));
+        Areas.register("0902", 2024, Map.of("01", 600, "02", 400, "03", 500, "04", 450));
         given().auth().oauth2(Tokens.corporation("corp-demo")).contentType(ContentType.JSON)
                 .body(Map.of("code", "ZH-0902", "name", "Zonnehof", "neighbourhoodCode", "BU09020101", "households", 60))
                 .post("/api/v1/corporations/corp-demo/complexes").then().extract().statusCode();
@@ -47,9 +48,33 @@ class MeasurementConsumerTest {
     }
 
     static void send(String id, String type, String key, String body) {
-        TopicProbe.send(MEASUREMENTS, key, body, Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type,
-                "ce_source", "/evaluation-service", "ce_subject", key, "ce_time", "2026-10-02T09:14:03Z",
-                "content-type", "application/json"));
+        TopicProbe.send(MEASUREMENTS, key, body, headers(id, type, key));
+    }
+
+    static Map<String, String> headers(String id, String type, String key) {
+        return Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", "/evaluation-service",
+                "ce_subject", key, "ce_time", "2026-10-02T09:14:03Z", "content-type", "application/json");
+    }
+
+    @Test
+    void theStatusEventGoesOnInTheTraceOfTheMeasurement() {
+        String id = UUID.randomUUID().toString();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        Map<String, String> headers = new HashMap<>(headers(id, TYPE, "BU09020104"));
+        headers.put("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+        try (TopicProbe status = TopicProbe.atEnd(STATUS)) {
+            TopicProbe.send(MEASUREMENTS, "BU09020104", measurement(id, "BU09020104", null, 7.8, 40), headers);
+
+            List<ConsumerRecord<String, String>> events = status.await(r -> "BU09020104".equals(r.key()), 1, Duration.ofSeconds(15));
+            assertThat(events).hasSize(1);
+            // traceparent: 00-<trace id>-<span id of the consumer's work>-<flags>
+            assertThat(TopicProbe.header(events.get(0), "traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                    .doesNotContain("00f067aa0ba902b7");
+        }
+        // operators see the recalculations and the consumer's lag
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("status_recalculations_total{level=\"neighbourhood\",outcome=\"changed\"}")
+                .contains("kafka_consumer_fetch_manager_records_lag_max");
     }
 
     @Test

@@ -2,11 +2,15 @@ package nl.leefbaarheid.catalog.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,6 +40,7 @@ public class Outbox {
         event.eventType = type;
         event.subject = subject;
         event.occurredAt = Instant.now();
+        event.traceParent = currentTraceParent();
         try {
             event.payload = json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
@@ -43,5 +48,12 @@ public class Outbox {
         }
         event.persist();
         return event.eventId;
+    }
+
+    /** The {@code traceparent} of the current span (W3C Trace Context), or null outside a trace. */
+    private static String currentTraceParent() {
+        Map<String, String> carrier = new HashMap<>();
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
+        return carrier.get("traceparent");
     }
 }

@@ -7,7 +7,10 @@ KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-59093}"
 DB_USER=leefbaarheid
 DB_PASSWORD=leefbaarheid
 SERVICES=(catalog neighbourhood evaluation partner)
-declare -A SERVICE_PORT=([catalog]=8081 [neighbourhood]=8082 [evaluation]=8083 [partner]=8084)
+# The services listen on PORT_BASE+1..4 (8081-8084); another base runs a second platform beside the first.
+PORT_BASE="${PORT_BASE:-8080}"
+declare -A SERVICE_PORT=([catalog]=$((PORT_BASE + 1)) [neighbourhood]=$((PORT_BASE + 2)) [evaluation]=$((PORT_BASE + 3)) [partner]=$((PORT_BASE + 4)))
+RECEIVER_PORT="${RECEIVER_PORT:-8099}"
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }

@@ -3,7 +3,6 @@
 # system, so the demo shows signals arriving: see .local/logs/receiver.log. Idempotent.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
-RECEIVER_PORT="${RECEIVER_PORT:-8099}"
 # The development secret the demo webhook is registered with (deploy/local/demo/partner.sh).
 RECEIVER_SECRET="${RECEIVER_SECRET:-demo-ontvanger-geheim-2026}"
 mkdir -p "$LOCAL_DIR/pids" "$LOCAL_DIR/logs"

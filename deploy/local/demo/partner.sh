@@ -31,7 +31,7 @@ if ! partner_get /api/v1/collaborations | grep -q 'Samen voor Noordwijk'; then
       {"pin":1,"interventionId":"schoonmaak-trappenhuizen","description":"Drie maanden extra schoonmaak en een grofvuil-ophaaldag","ownerId":"corp-demo","dueOn":"2026-07-01","corporationAlone":true},
       {"pin":2,"interventionId":"welkomstgesprek-nieuwe-huurders","description":"Welkomstgesprek voor elke nieuwe huurder","ownerId":"corp-demo","dueOn":"2026-06-01","corporationAlone":true}]}'
 
-  post partner /api/v1/webhooks '{"organisationId":"gemeente-demostad","url":"http://127.0.0.1:8099/gemeente-demostad","secret":"demo-ontvanger-geheim-2026","types":["status-changed","evaluation-completed"]}'
+  post partner /api/v1/webhooks "{\"organisationId\":\"gemeente-demostad\",\"url\":\"http://127.0.0.1:$RECEIVER_PORT/gemeente-demostad\",\"secret\":\"demo-ontvanger-geheim-2026\",\"types\":[\"status-changed\",\"evaluation-completed\"]}"
 
   # A new survey mark for the Schildersbuurt: its status changes, and the signal reaches the receiver.
   post neighbourhood /api/v1/observations '[{"areaCode":"BU09990202","complexId":"SC-03","indicator":"tenant.feeling-at-home","period":"2026-Q3","value":6.8,"respondents":90,"source":"kwh-huurderslabel","corporationId":"corp-demo"}]'

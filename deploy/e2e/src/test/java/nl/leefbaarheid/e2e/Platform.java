@@ -24,8 +24,10 @@ import java.util.concurrent.TimeUnit;
 final class Platform {
 
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-    static final Map<String, Integer> PORTS = Map.of("catalog", 8081, "neighbourhood", 8082, "evaluation", 8083,
-            "partner", 8084);
+    /** The services' ports: PORT_BASE+1..4, as deploy/local/env.sh gives them (8081-8084 by default). */
+    static final int PORT_BASE = Integer.parseInt(System.getenv().getOrDefault("PORT_BASE", "8080"));
+    static final Map<String, Integer> PORTS = Map.of("catalog", PORT_BASE + 1, "neighbourhood", PORT_BASE + 2,
+            "evaluation", PORT_BASE + 3, "partner", PORT_BASE + 4);
     private static boolean started;
 
     private Platform() {
@@ -110,7 +112,7 @@ final class Platform {
         return ready(service);
     }
 
-    static final String KAFKA = "127.0.0.1:59092";
+    static final String KAFKA = "127.0.0.1:" + System.getenv().getOrDefault("KAFKA_PORT", "59092");
 
     static String adminToken() {
         return token("admin", null, null);

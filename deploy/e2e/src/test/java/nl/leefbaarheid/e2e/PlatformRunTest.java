@@ -67,13 +67,13 @@ class PlatformRunTest {
         int delivered = 0;
         while (System.currentTimeMillis() < deadline && delivered == 0) {
             delivered = given().baseUri(Platform.url("partner")).auth().oauth2(token).get("/api/v1/webhooks")
-                    .then().statusCode(200).extract().path("find { it.url.contains('8099') }.delivered");
+                    .then().statusCode(200).extract().path("find { it.url.endsWith('/gemeente-demostad') }.delivered");
             Thread.sleep(500);
         }
         org.assertj.core.api.Assertions.assertThat(delivered).as("signals delivered to the demo receiver").isPositive();
         given().baseUri(Platform.url("partner")).auth().oauth2(token).get("/api/v1/webhooks")
-                .then().body("find { it.url.contains('8099') }.failed", equalTo(0))
-                .body("find { it.url.contains('8099') }.paused", equalTo(false));
+                .then().body("find { it.url.endsWith('/gemeente-demostad') }.failed", equalTo(0))
+                .body("find { it.url.endsWith('/gemeente-demostad') }.paused", equalTo(false));
         given().baseUri(Platform.url("partner")).auth().oauth2(Platform.adminToken()).queryParam("municipality", "GM0999")
                 .get("/api/v1/organisations").then().statusCode(200).body("totalItems", greaterThanOrEqualTo(5));
     }

@@ -1,5 +1,6 @@
 package nl.leefbaarheid.catalog.api;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
@@ -8,6 +9,8 @@ import nl.leefbaarheid.catalog.domain.Dimension;
 import nl.leefbaarheid.catalog.domain.EvidenceLevel;
 import nl.leefbaarheid.catalog.domain.InterventionStatus;
 import nl.leefbaarheid.catalog.domain.Strategy;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The filters of the intervention list and of the workbook export. Repeated parameters mean "any of". */
@@ -45,8 +48,10 @@ public class InterventionFilter {
     public List<CostBand> costBand;
 
     @QueryParam("corporationAlone")
-    @Parameter(description = "Only what the corporation can (true) or cannot (false) do alone.")
-    public Boolean corporationAlone;
+    @Pattern(regexp = "true|false", message = "must be true or false")
+    @Parameter(description = "Only what the corporation can (true) or cannot (false) do alone.",
+            schema = @Schema(type = SchemaType.BOOLEAN))
+    public String corporationAlone;
 
     @QueryParam("q")
     @Size(max = 200)

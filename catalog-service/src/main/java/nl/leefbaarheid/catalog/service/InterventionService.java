@@ -300,7 +300,7 @@ public class InterventionService {
         }
         if (f.corporationAlone != null) {
             where.add("i.corporationAlone = :alone");
-            params.put("alone", f.corporationAlone);
+            params.put("alone", Boolean.valueOf(f.corporationAlone));
         }
         if (f.dimension != null && !f.dimension.isEmpty()) {
             List<String> any = new ArrayList<>();

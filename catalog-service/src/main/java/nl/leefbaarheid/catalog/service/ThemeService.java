@@ -14,6 +14,7 @@ import nl.leefbaarheid.catalog.entity.Theme;
 import nl.leefbaarheid.catalog.platform.paging.Page;
 import nl.leefbaarheid.catalog.platform.paging.PageRequest;
 import nl.leefbaarheid.catalog.platform.problem.ProblemException;
+import nl.leefbaarheid.catalog.workbook.ToolboxLayout;
 
 @ApplicationScoped
 @Transactional(TxType.SUPPORTS)
@@ -31,6 +32,10 @@ public class ThemeService {
     public ThemeView create(NewTheme request) {
         if (Theme.findByCode(request.code()).isPresent()) {
             throw ProblemException.conflict("A theme with code '" + request.code() + "' already exists.");
+        }
+        if (Theme.<Theme>listAll().stream().anyMatch(t -> ToolboxLayout.sameSheet(t.name, request.name()))) {
+            throw ProblemException.conflict("A theme named '" + request.name().strip() + "' already exists. Each theme is a sheet"
+                    + " of the toolbox workbook, so names must differ in their first 31 characters.");
         }
         Theme theme = new Theme();
         theme.code = request.code();

@@ -10,11 +10,20 @@ public record ToolboxLayout(List<ThemeRef> themes) {
 
     public static final String INTRO_SHEET = "Toelichting";
 
+    /** The sheet of a theme: its name as far as Excel allows (31 characters, no []:*?/\). */
+    public static String sheetName(String themeName) {
+        return WorkbookUtil.createSafeSheetName(themeName);
+    }
+
+    /** Whether two theme names would give the same sheet: Excel compares sheet names regardless of case. */
+    public static boolean sameSheet(String themeName, String otherName) {
+        return SearchText.normalize(sheetName(themeName)).equals(SearchText.normalize(sheetName(otherName)));
+    }
+
     public record ThemeRef(String code, String name, List<SubtopicRef> subtopics) {
 
-        /** The sheet name: the theme's name as far as Excel allows (31 characters, no []:*?/\). */
         public String sheetName() {
-            return WorkbookUtil.createSafeSheetName(name);
+            return ToolboxLayout.sheetName(name);
         }
 
         public Optional<SubtopicRef> subtopic(String nameOrCode) {

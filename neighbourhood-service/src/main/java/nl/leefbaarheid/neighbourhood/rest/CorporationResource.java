@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -44,6 +45,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Corporations", description = "Housing complexes, working areas and data sharing of a corporation.")
 public class CorporationResource {
 
+    /** Corporation and organisation ids, as partner-service registers them. */
+    static final String ID = "[a-z0-9]+(-[a-z0-9]+)*";
+    static final String ID_MESSAGE = "must be lower-case words joined by hyphens";
+
     @Inject
     ComplexService complexes;
 
@@ -61,7 +66,7 @@ public class CorporationResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "listComplexes", summary = "List a corporation's complexes",
             description = "For the corporation itself, the admin and partners it shares its figures with.")
-    public List<ComplexView> list(@PathParam("corporationId") String corporationId) {
+    public List<ComplexView> list(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId) {
         readable(corporationId);
         return complexes.list(corporationId);
     }
@@ -71,7 +76,7 @@ public class CorporationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "createComplex", summary = "Register a complex", description = "A corporation registers its own complexes; the complex lies in one known neighbourhood.")
-    public Response create(@PathParam("corporationId") String corporationId, @NotNull @Valid NewComplex request, @Context UriInfo uri) {
+    public Response create(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId, @NotNull @Valid NewComplex request, @Context UriInfo uri) {
         writable(corporationId);
         ComplexView created = complexes.create(corporationId, request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build()).entity(created).build();
@@ -81,7 +86,7 @@ public class CorporationResource {
     @Path("/complexes/{code}")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getComplex", summary = "Read a complex", description = "404 for callers without access to the corporation.")
-    public ComplexView get(@PathParam("corporationId") String corporationId, @PathParam("code") String code) {
+    public ComplexView get(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId, @PathParam("code") String code) {
         readable(corporationId);
         return ComplexView.of(complexes.get(corporationId, code));
     }
@@ -90,7 +95,7 @@ public class CorporationResource {
     @Path("/complexes/{code}/status")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getComplexStatus", summary = "Read the status of a complex", description = "Its tenant experience and other complex-level figures.")
-    public StatusView status(@PathParam("corporationId") String corporationId, @PathParam("code") String code) {
+    public StatusView status(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId, @PathParam("code") String code) {
         readable(corporationId);
         return queries.status(complexes.get(corporationId, code).subject());
     }
@@ -99,7 +104,7 @@ public class CorporationResource {
     @Path("/complexes/{code}/status/history")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getComplexStatusHistory", summary = "Read every version of a complex's status", description = "Newest first.")
-    public Page<Map<String, Object>> history(@PathParam("corporationId") String corporationId, @PathParam("code") String code,
+    public Page<Map<String, Object>> history(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId, @PathParam("code") String code,
             @Valid @BeanParam PageRequest page) {
         readable(corporationId);
         return queries.history(complexes.get(corporationId, code).subject(), page);
@@ -111,7 +116,7 @@ public class CorporationResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "overrideComplexColour", summary = "Override the tenant colour of a complex",
             description = "The status shows the override with reason, author and date beside the computed colour.")
-    public StatusView override(@PathParam("corporationId") String corporationId, @PathParam("code") String code,
+    public StatusView override(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId, @PathParam("code") String code,
             @NotNull @Valid ColourOverrideRequest request) {
         writable(corporationId);
         HousingComplex complex = complexes.get(corporationId, code);
@@ -124,7 +129,7 @@ public class CorporationResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getWorkingArea", summary = "Read the corporation's working area and its status",
             description = "The neighbourhoods where it owns complexes, and their status aggregated by households.")
-    public Map<String, Object> workingArea(@PathParam("corporationId") String corporationId) {
+    public Map<String, Object> workingArea(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId) {
         readable(corporationId);
         return queries.workingArea(corporationId);
     }
@@ -133,7 +138,7 @@ public class CorporationResource {
     @Path("/shares")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "listShares", summary = "List the partners that may see the corporation's figures", description = "Organisation ids.")
-    public List<String> shares(@PathParam("corporationId") String corporationId) {
+    public List<String> shares(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId) {
         writable(corporationId);
         return complexes.shares(corporationId);
     }
@@ -143,7 +148,7 @@ public class CorporationResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "shareWithPartner", summary = "Let a partner see the corporation's figures",
             description = "Complexes, their statuses and the tenant figures of areas where the corporation owns complexes.")
-    public Response share(@PathParam("corporationId") String corporationId, @PathParam("organisationId") String organisationId) {
+    public Response share(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId, @PathParam("organisationId") @Pattern(regexp = ID, message = ID_MESSAGE) String organisationId) {
         writable(corporationId);
         complexes.share(corporationId, organisationId);
         return Response.noContent().build();
@@ -153,7 +158,7 @@ public class CorporationResource {
     @Path("/shares/{organisationId}")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "stopSharingWithPartner", summary = "Stop sharing the corporation's figures with a partner", description = "Takes effect at once.")
-    public Response unshare(@PathParam("corporationId") String corporationId, @PathParam("organisationId") String organisationId) {
+    public Response unshare(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId, @PathParam("organisationId") @Pattern(regexp = ID, message = ID_MESSAGE) String organisationId) {
         writable(corporationId);
         complexes.unshare(corporationId, organisationId);
         return Response.noContent().build();

@@ -189,13 +189,13 @@ class TenantIsolationTest {
                 EnumSet.of(Caller.CORPORATION_A), none));
         cells.add(new Cell("evaluation", "POST", "/api/v1/deployments", "/api/v1/deployments", Map.of("interventionId", "buurtbemiddeling",
                 "interventionRevision", 1, "areaCode", nbA, "corporationId", corpA, "owner", "Indringer", "startDate", "2026-01-01",
-                "plannedEndDate", "2026-06-01"), "application/json", null, none, corporations));
+                "plannedEndDate", "2026-06-01"), "application/json", null, none, corpAWrites));
         cells.add(new Cell("evaluation", "GET", "/api/v1/deployments/due", "/api/v1/deployments/due?withinDays=366", null, null,
                 deployment, EnumSet.of(Caller.CORPORATION_A), none));
         cells.add(new Cell("evaluation", "GET", "/api/v1/deployments/{id}", "/api/v1/deployments/" + deployment, null, null, deployment,
                 EnumSet.of(Caller.CORPORATION_A), none));
         cells.add(new Cell("evaluation", "GET", "/api/v1/deployments/{id}/effect", "/api/v1/deployments/" + deployment + "/effect", null,
-                null, deployment, EnumSet.of(Caller.CORPORATION_A), none));
+                null, "verdict", EnumSet.of(Caller.CORPORATION_A), none));
         for (String action : List.of("start", "complete", "stop")) {
             cells.add(new Cell("evaluation", "POST", "/api/v1/deployments/{id}/" + action, "/api/v1/deployments/" + deployment + "/" + action,
                     action.equals("start") ? null : end, action.equals("start") ? null : "application/json", null, none, corpAWrites));
@@ -281,7 +281,8 @@ class TenantIsolationTest {
                         failures.add(where + ": a write on A's data was accepted: " + body);
                     }
                 } else if (B.contains(caller)) {
-                    secrets.stream().filter(body::contains).forEach(secret -> failures.add(where + ": shows A's " + secret));
+                    // a 403 or 404 names only what the caller asked for; any answer with data must hold nothing of A's
+                    secrets.stream().filter(secret -> status < 300 && body.contains(secret)).forEach(secret -> failures.add(where + ": shows A's " + secret));
                 } else if ((cell.seenBy().contains(caller) || caller == Caller.ADMIN) && cell.marker() != null
                         && !(status == 200 && body.contains(cell.marker()))) {
                     failures.add(where + ": should show " + cell.marker());
@@ -350,7 +351,9 @@ class TenantIsolationTest {
                 "partner:/api/v1/organisations/" + a.municipalityPartner + "/contacts",
                 "partner:/api/v1/organisations/" + a.municipalityPartner)) {
             String[] parts = url.split(":", 2);
-            state.put(url, api(parts[0], admin).get(parts[1]).then().statusCode(200).extract().asString());
+            // deliveries to the webhook go on meanwhile: their counters are not A's data being changed
+            state.put(url, api(parts[0], admin).get(parts[1]).then().statusCode(200).extract().asString()
+                    .replaceAll("\"(delivered|pending|failed|lastError)\":(\\d+|null|\"[^\"]*\")", ""));
         }
         return state;
     }

@@ -58,15 +58,22 @@ public class PartnerAccess {
         }
     }
 
-    /** The municipality of a partner caller's organisation; empty for the admin and corporations. */
-    public java.util.Optional<String> partnerMunicipality() {
-        if (caller.organisationId().isEmpty() || caller.isAdmin()) {
+    /**
+     * The municipalities whose agreements the caller sees and works on: a partner its organisation's, a corporation
+     * those where it is registered or has a collaboration; empty (no limit) for the admin.
+     */
+    public java.util.Optional<java.util.Set<String>> municipalities() {
+        if (caller.isAdmin()) {
             return java.util.Optional.empty();
         }
         @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery("select municipality_code from organisation where id = :id")
-                .setParameter("id", caller.organisationId().get()).getResultList();
-        return java.util.Optional.of(rows.isEmpty() ? "-" : rows.get(0));
+        List<String> rows = caller.corporationId().isPresent()
+                ? em.createNativeQuery("select municipality_code from organisation where id = :id"
+                        + " union select municipality_code from collaboration where corporation_id = :id")
+                        .setParameter("id", caller.corporationId().get()).getResultList()
+                : em.createNativeQuery("select municipality_code from organisation where id = :id")
+                        .setParameter("id", caller.organisationId().orElse("-")).getResultList();
+        return java.util.Optional.of(java.util.Set.copyOf(rows));
     }
 
     public Caller caller() {

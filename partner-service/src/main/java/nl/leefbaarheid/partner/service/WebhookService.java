@@ -36,6 +36,9 @@ public class WebhookService {
     @Transactional(TxType.REQUIRED)
     public Map<String, Object> create(NewWebhook request) {
         String organisation = caller.isAdmin() ? request.organisationId() : caller.organisationId().orElse(null);
+        if (!caller.isAdmin() && request.organisationId() != null && !request.organisationId().equals(organisation)) {
+            throw ProblemException.forbidden("A partner subscribes webhooks for its own organisation only.");
+        }
         if (organisation == null) {
             throw ProblemException.invalid("organisationId", "is required when an admin subscribes a webhook");
         }

@@ -43,6 +43,10 @@ public class WorkService {
     @Transactional(TxType.REQUIRED)
     public Map<String, Object> createAgreement(NewAgreement request) {
         requireOrganisation("ownerId", request.ownerId());
+        if (!access.municipalities().map(own -> own.contains(request.municipalityCode())).orElse(true)) {
+            throw ProblemException.forbidden("A corporation makes agreements only in a municipality where it is registered"
+                    + " or has a collaboration.");
+        }
         UUID id = UUID.randomUUID();
         em.createNativeQuery("""
                 insert into agreement (id, municipality_code, year, title, owner_id, indicator, area_code, target_value, due_on)
@@ -54,9 +58,8 @@ public class WorkService {
     }
 
     public List<Map<String, Object>> agreements(String municipality, Integer year) {
-        String own = access.partnerMunicipality().orElse(null);
-        if (own != null && !own.equals(municipality)) {
-            return List.of(); // a partner of one municipality never sees another's agreements
+        if (!access.municipalities().map(own -> own.contains(municipality)).orElse(true)) {
+            return List.of(); // a partner or corporation never sees the agreements of a municipality it does not work in
         }
         @SuppressWarnings("unchecked")
         List<UUID> ids = em.createNativeQuery("select id from agreement where municipality_code = :gm"
@@ -70,8 +73,7 @@ public class WorkService {
         List<Object[]> rows = em.createNativeQuery("""
                 select id, municipality_code, year, title, owner_id, indicator, area_code, target_value, due_on
                   from agreement where id = :id""").setParameter("id", id).getResultList();
-        String own = access.partnerMunicipality().orElse(null);
-        if (rows.isEmpty() || (own != null && !own.equals(rows.get(0)[1]))) {
+        if (rows.isEmpty() || !access.municipalities().map(own -> own.contains((String) rows.get(0)[1])).orElse(true)) {
             throw ProblemException.notFound("agreement", id);
         }
         Object[] r = rows.get(0);

@@ -219,6 +219,27 @@ class InterventionApiTest {
         assertThat(after).isEqualTo(before);
     }
 
+    @Test
+    void aThemeNamedLikeAnotherIsRefusedSinceEachThemeIsASheetOfTheWorkbook() {
+        String suffix = theme.substring("thema-".length());
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("code", "ander-" + suffix, "name", "THEMA " + suffix)).post("/api/v1/themes")
+                .then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/toolbox").then().statusCode(200);
+    }
+
+    @Test
+    void valuesOfTheWrongTypeAreFieldErrorsNotConverted() {
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("code", 42, "name", "Getal als code")).post("/api/v1/themes")
+                .then().statusCode(400).body("errors[0].field", equalTo("code"));
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("code", "getal-" + theme, "name", "Positie", "position", 2.5)).post("/api/v1/themes")
+                .then().statusCode(400).body("errors[0].field", equalTo("position"));
+        given().auth().oauth2(Tokens.admin()).queryParam("corporationAlone", "misschien").get("/api/v1/interventions")
+                .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.containsString("corporationAlone"));
+    }
+
     List<String> ids(Map<String, String> query) {
         Response response = given().auth().oauth2(Tokens.admin()).queryParams(query).queryParam("size", 500)
                 .get("/api/v1/interventions");

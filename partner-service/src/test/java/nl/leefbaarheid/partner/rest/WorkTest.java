@@ -21,6 +21,7 @@ class WorkTest {
     void agreementsStayWithinTheirMunicipalityAndTheOwnerReportsProgress() {
         Fixtures.organisation("huurders-0910", "tenant-organisation", "GM0910");
         Fixtures.organisation("gemeente-0911", "municipality", "GM0911");
+        Fixtures.organisation("corp-0910", "corporation", "GM0910");
         String id = given().auth().oauth2(Tokens.corporation("corp-0910")).contentType(ContentType.JSON)
                 .body(Map.of("municipalityCode", "GM0910", "year", 2026, "title", "Thuisgevoel naar 7,0", "ownerId", "huurders-0910",
                         "indicator", "tenant.feeling-at-home", "areaCode", "BU09100101", "targetValue", 7.0, "dueOn", "2026-12-31"))
@@ -39,6 +40,13 @@ class WorkTest {
         given().auth().oauth2(Tokens.partner("gemeente-0911")).get("/api/v1/agreements/{id}", id).then().statusCode(404);
         given().auth().oauth2(Tokens.partner("gemeente-0911")).contentType(ContentType.JSON)
                 .body(Map.of("reportedOn", "2026-06-30", "note", "x")).post("/api/v1/agreements/{id}/progress", id).then().statusCode(404);
+        // nor does a corporation that does not work there
+        given().auth().oauth2(Tokens.corporation("corp-0911")).queryParam("municipality", "GM0910").get("/api/v1/agreements")
+                .then().statusCode(200).body("$", empty());
+        given().auth().oauth2(Tokens.corporation("corp-0911")).get("/api/v1/agreements/{id}", id).then().statusCode(404);
+        given().auth().oauth2(Tokens.corporation("corp-0911")).contentType(ContentType.JSON)
+                .body(Map.of("municipalityCode", "GM0910", "year", 2026, "title", "x", "ownerId", "huurders-0910", "dueOn", "2026-12-31"))
+                .post("/api/v1/agreements").then().statusCode(403);
         given().auth().oauth2(Tokens.corporation("corp-0910")).contentType(ContentType.JSON)
                 .body(Map.of("municipalityCode", "GM0910", "year", 2026, "title", "x", "ownerId", "bestaat-niet", "dueOn", "2026-12-31"))
                 .post("/api/v1/agreements").then().statusCode(400).body("errors[0].field", equalTo("ownerId"));

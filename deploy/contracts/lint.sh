@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Lints each service's OpenAPI document (as the build stores it in target/openapi) with Redocly and Spectral,
-# using the rule sets configured beside this script. Build first: mvn package.
+# using the rule sets configured beside this script, then joins the four into the platform's document
+# (bundle.mjs: build/leefbaarheid-platform.openapi.yaml) and lints that with the same rule sets.
+# Build first: mvn package.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$HERE"
@@ -22,4 +24,12 @@ for svc in catalog neighbourhood evaluation partner; do
   npx redocly lint --config redocly.yaml --format=stylish "$doc" || status=1
   npx spectral lint --ruleset .spectral.yaml --fail-severity=warn "$doc" || status=1
 done
+echo "== platform (the four joined)"
+platform="$HERE/build/leefbaarheid-platform.openapi.yaml"
+if node bundle.mjs; then
+  npx redocly lint --config redocly.yaml --format=stylish "$platform" || status=1
+  npx spectral lint --ruleset .spectral.yaml --fail-severity=warn "$platform" || status=1
+else
+  status=1
+fi
 exit $status

@@ -1,6 +1,5 @@
 package nl.leefbaarheid.e2e;
 
-import static nl.leefbaarheid.e2e.Platform.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -20,7 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The four-step cycle (research, zoom in, act, measure) through the public APIs of the four services, as a
- * corporation and its partners walk it: the status and the signals come about over the real Kafka broker.
+ * corporation and its partners walk it: the status and the signals come about over the real Kafka broker. Every
+ * call goes through a Prism proxy in --errors mode, so a request or answer that differs from the service's OpenAPI
+ * document fails it (the contract check).
  */
 class FourStepCycleTest {
 
@@ -32,6 +33,7 @@ class FourStepCycleTest {
     @BeforeAll
     static void platform() throws Exception {
         Platform.start();
+        Platform.startContractProxies();
         town = Town.create("Proefstad");
         receiver = new WebhookReceiver("e2e-geheim-" + town.municipality + "-0123456789");
     }
@@ -51,12 +53,12 @@ class FourStepCycleTest {
         town.webhook(receiver);
 
         // 1. Research: the Leefbaarometer file of the town, imported as the open data comes.
-        api("neighbourhood", town.admin).contentType("text/csv").body(town.leefbaarometerCsv())
+        contract("neighbourhood", town.admin).contentType("text/csv").body(town.leefbaarometerCsv())
                 .post("/api/v1/observations/leefbaarometer").then().statusCode(200)
                 .body("rows", equalTo(12)).body("recalculatedAreas", equalTo(4));
 
         // 2. Zoom in: the ranking puts the weak neighbourhood first; its status says which dimensions are weak.
-        api("neighbourhood", town.partnerToken()).queryParam("municipality", town.municipality).queryParam("by", "priority")
+        contract("neighbourhood", town.partnerToken()).queryParam("municipality", town.municipality).queryParam("by", "priority")
                 .get("/api/v1/rankings").then().statusCode(200).body("totalItems", equalTo(4))
                 .body("items[0].areaCode", equalTo(weak));
         JsonPath status = status(weak);
@@ -70,14 +72,14 @@ class FourStepCycleTest {
         assertThat(weakDimensions).as("weak dimensions of " + weak).contains("soc", "onv");
 
         // 3. Act: what the toolbox recommends for those dimensions; the best fit that the tenant survey can measure.
-        List<Map<String, Object>> recommended = api("catalog", town.corporationToken())
+        List<Map<String, Object>> recommended = contract("catalog", town.corporationToken())
                 .queryParam("weakDimension", weakDimensions.toArray()).queryParam("partnerType", "municipality", "welfare")
                 .queryParam("limit", 100).get("/api/v1/recommendations")
                 .then().statusCode(200).extract().jsonPath().getList("$");
         assertThat(recommended).isNotEmpty();
         JsonPath intervention = null;
         for (Map<String, Object> candidate : recommended) {
-            JsonPath read = api("catalog", town.corporationToken()).get("/api/v1/interventions/{id}", candidate.get("interventionId"))
+            JsonPath read = contract("catalog", town.corporationToken()).get("/api/v1/interventions/{id}", candidate.get("interventionId"))
                     .then().statusCode(200).extract().jsonPath();
             if (read.getList("effectMeasurement.indicators").contains("tenant.feeling-at-home")) {
                 intervention = read;
@@ -93,7 +95,7 @@ class FourStepCycleTest {
                 "startDate", start.toString(), "plannedEndDate", start.plusMonths(finalMonths).toString(),
                 "partners", List.of(town.welfarePartner), "comparisonAreas", List.of(comparison), "budget", 18000);
         JsonPath deployed = Eventually.await("the revision reached evaluation-service's read model",
-                () -> api("evaluation", town.corporationToken()).contentType(ContentType.JSON).body(deployment)
+                () -> contract("evaluation", town.corporationToken()).contentType(ContentType.JSON).body(deployment)
                         .post("/api/v1/deployments").then().extract().jsonPath(),
                 d -> d.getString("id") != null, ASYNC);
         String deploymentId = deployed.getString("id");
@@ -126,13 +128,13 @@ class FourStepCycleTest {
         }
 
         // Completing the deployment gives its effect beside the comparison area, and the partners hear of it.
-        api("evaluation", town.corporationToken()).contentType(ContentType.JSON).body(Map.of("endDate", LocalDate.now().toString()))
+        contract("evaluation", town.corporationToken()).contentType(ContentType.JSON).body(Map.of("endDate", LocalDate.now().toString()))
                 .post("/api/v1/deployments/{id}/complete", deploymentId).then().statusCode(200)
                 .body("status", equalTo("completed"));
         // the welfare organisation works on it and reads the effect; the municipality is not involved in it
-        JsonPath effect = api("evaluation", Platform.partnerToken(town.welfarePartner))
+        JsonPath effect = contract("evaluation", Platform.partnerToken(town.welfarePartner))
                 .get("/api/v1/deployments/{id}/effect", deploymentId).then().statusCode(200).extract().jsonPath();
-        api("evaluation", town.partnerToken()).get("/api/v1/deployments/{id}/effect", deploymentId).then().statusCode(404);
+        contract("evaluation", town.partnerToken()).get("/api/v1/deployments/{id}/effect", deploymentId).then().statusCode(404);
         assertThat(effect.getString("verdict")).isEqualTo("improved");
         assertThat(effect.getDouble("indicators[0].change")).isEqualTo(1.2);
         assertThat(effect.getDouble("indicators[0].comparisonChange")).isEqualTo(0.1);
@@ -142,13 +144,13 @@ class FourStepCycleTest {
         assertThat(receiver.refused()).isZero();
 
         // The partner's feed shows the same signals as its system received.
-        List<String> feedTypes = api("partner", town.partnerToken()).queryParam("size", 500).get("/api/v1/signals").then()
+        List<String> feedTypes = contract("partner", town.partnerToken()).queryParam("size", 500).get("/api/v1/signals").then()
                 .statusCode(200).extract().jsonPath().getList("items.findAll { it.areaCode == '" + weak + "' }.type");
         assertThat(feedTypes).contains("status-changed", "evaluation-completed");
     }
 
     private static JsonPath status(String area) {
-        return api("neighbourhood", town.corporationToken()).get("/api/v1/areas/{code}/status", area)
+        return contract("neighbourhood", town.corporationToken()).get("/api/v1/areas/{code}/status", area)
                 .then().statusCode(200).extract().jsonPath();
     }
 
@@ -156,7 +158,11 @@ class FourStepCycleTest {
         Map<String, Object> body = new HashMap<>(Map.of("deploymentId", deployment, "areaCode", area, "slot", slot,
                 "indicator", "tenant.feeling-at-home", "period", period, "value", value, "respondents", 60,
                 "instrument", "survey", "sourceSystem", "e2e-enquete"));
-        api("evaluation", town.corporationToken()).contentType(ContentType.JSON).body(body).post("/api/v1/measurements")
+        contract("evaluation", town.corporationToken()).contentType(ContentType.JSON).body(body).post("/api/v1/measurements")
                 .then().statusCode(201);
+    }
+
+    private static io.restassured.specification.RequestSpecification contract(String service, String token) {
+        return Platform.contractApi(service, token);
     }
 }

@@ -1,6 +1,8 @@
 package nl.leefbaarheid.e2e;
 
 import io.restassured.RestAssured;
+import io.restassured.filter.Filter;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +68,40 @@ final class Platform {
     static RequestSpecification api(String service, String token) {
         return RestAssured.given().baseUri(url(service)).auth().oauth2(token);
     }
+
+    // --- the contract check: Prism proxies (deploy/contracts/prism.sh) in front of the services ------------------
+
+    private static boolean proxiesStarted;
+
+    /** Starts a Prism proxy in --errors mode before each service, on its port + 1000, stopped again at the end. */
+    static synchronized void startContractProxies() {
+        if (proxiesStarted) {
+            return;
+        }
+        run(List.of("deploy/contracts/prism.sh", "start"), Map.of(), 600);
+        proxiesStarted = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> run(List.of("deploy/contracts/prism.sh", "stop"), Map.of(), 60)));
+    }
+
+    /**
+     * A request to a service through its Prism proxy: a request or response that differs from the service's OpenAPI
+     * document fails the test with Prism's violations.
+     */
+    static RequestSpecification contractApi(String service, String token) {
+        return RestAssured.given().baseUri("http://127.0.0.1:" + (PORTS.get(service) + 1000)).auth().oauth2(token)
+                .filter(CONTRACT);
+    }
+
+    private static final Filter CONTRACT = (request, response, context) -> {
+        Response answer = context.next(request, response);
+        String violations = answer.header("sl-violations");
+        String body = answer.asString();
+        if (violations != null || body.contains("https://stoplight.io/prism/errors#")) {
+            throw new AssertionError(request.getMethod() + " " + request.getURI() + " breaks the OpenAPI document: "
+                    + (violations != null ? violations : body));
+        }
+        return answer;
+    };
 
     // --- faults: the same scripts a developer uses, so a test breaks things as they break in a real run ---
 

@@ -6,7 +6,10 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
@@ -32,6 +35,7 @@ public class ProblemResponses implements OASFilter {
                 return;
             }
             APIResponses responses = operation.getResponses();
+            documentCreation(method, operation, responses);
             add(responses, "400", "Invalid request: the problem names each invalid field.");
             add(responses, "401", "No valid bearer token.");
             add(responses, "403", "The token's role or tenant does not allow this.");
@@ -46,6 +50,23 @@ public class ProblemResponses implements OASFilter {
             add(responses, "500", "Unexpected failure; the problem carries a reference for support.");
             add(responses, "503", "Temporarily unavailable (e.g. the database); retry after the Retry-After seconds.");
         }));
+    }
+
+    /**
+     * Creation answers 201 with a Location (the API convention), which the generated document, reading only the
+     * method's return type, would call 200: an operation named create... or add... documents its answer as 201.
+     */
+    private static void documentCreation(PathItem.HttpMethod method, Operation operation, APIResponses responses) {
+        String id = operation.getOperationId();
+        if (method != PathItem.HttpMethod.POST || id == null || !id.matches("(create|add)[A-Z].*")
+                || !responses.hasAPIResponse("200") || responses.hasAPIResponse("201")) {
+            return;
+        }
+        APIResponse created = responses.getAPIResponse("200").description("Created; Location is the URL of the new resource.")
+                .addHeader("Location", OASFactory.createHeader().description("URL of the new resource")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        responses.removeAPIResponse("200");
+        responses.addAPIResponse("201", created);
     }
 
     private static void add(APIResponses responses, String status, String description) {

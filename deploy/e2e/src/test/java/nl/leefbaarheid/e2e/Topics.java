@@ -84,12 +84,7 @@ final class Topics implements AutoCloseable {
 
     /** Sends records as they are (key, value, headers), waiting for the broker's acknowledgement of each. */
     static void send(String topic, List<ConsumerRecord<String, String>> records) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Platform.KAFKA);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+        try (KafkaProducer<String, String> producer = producer()) {
             List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             for (ConsumerRecord<String, String> r : records) {
                 ProducerRecord<String, String> copy = new ProducerRecord<>(topic, r.partition(), r.key(), r.value());
@@ -106,17 +101,22 @@ final class Topics implements AutoCloseable {
 
     /** One record with CloudEvents headers (and any others), e.g. a poison message. */
     static void send(String topic, String key, String value, Map<String, String> headers) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Platform.KAFKA);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+        try (KafkaProducer<String, String> producer = producer()) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
             headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Platform.KAFKA);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(config);
     }
 
     /** How many records of the topic the consumer group has not yet committed. */

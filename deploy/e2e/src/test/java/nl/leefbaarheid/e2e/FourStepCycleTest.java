@@ -6,6 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,9 +17,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The four-step cycle (research, zoom in, act, measure) through the public APIs of the four services, as a
@@ -23,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * call goes through a Prism proxy in --errors mode, so a request or answer that differs from the service's OpenAPI
  * document fails it (the contract check).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FourStepCycleTest {
 
     static final Duration ASYNC = Duration.ofSeconds(60);
@@ -46,6 +55,7 @@ class FourStepCycleTest {
     }
 
     @Test
+    @Order(1)
     void researchZoomInActAndMeasure() {
         String weak = town.weakNeighbourhood();
         String comparison = town.neighbourhoods.get(2);
@@ -147,6 +157,30 @@ class FourStepCycleTest {
         List<String> feedTypes = contract("partner", town.partnerToken()).queryParam("size", 500).get("/api/v1/signals").then()
                 .statusCode(200).extract().jsonPath().getList("items.findAll { it.areaCode == '" + weak + "' }.type");
         assertThat(feedTypes).contains("status-changed", "evaluation-completed");
+    }
+
+    @Test
+    @Order(2) // in the town the cycle gave its Leefbaarometer figures
+    void theTraceOfAMeasurementReachesTheStatusChangeAndTheConsumersLog() {
+        String area = town.neighbourhoods.get(3);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        try (Topics statuses = Topics.atEnd("neighbourhood.status.v1")) {
+            contract("evaluation", town.corporationToken()).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                    .contentType(ContentType.JSON).body(Map.of("areaCode", area, "indicator", "tenant.feeling-at-home", "value", 6.4,
+                            "period", "2026-Q3", "respondents", 55, "instrument", "survey"))
+                    .post("/api/v1/measurements").then().statusCode(201);
+            var changed = statuses.await(r -> area.equals(r.key()), 1, ASYNC);
+            assertThat(changed).as("status event of " + area).hasSize(1);
+            assertThat(Topics.header(changed.get(0), "traceparent")).as("trace of the status event").contains(traceId);
+        }
+        Path log = Platform.ROOT.resolve(".local/logs/neighbourhood-service.log");
+        Eventually.await("the trace id in neighbourhood-service's log", () -> {
+            try {
+                return Files.readString(log).contains("trace=" + traceId);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, found -> found, ASYNC);
     }
 
     private static JsonPath status(String area) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 import nl.leefbaarheid.neighbourhood.api.ObservationInput;
 import nl.leefbaarheid.neighbourhood.event.MeasurementRecorded;
 import nl.leefbaarheid.neighbourhood.platform.events.IncomingEvent.UnreadableEventException;
@@ -17,6 +18,8 @@ import nl.leefbaarheid.neighbourhood.platform.problem.Problem.FieldError;
 /** Turns a recorded measurement into an observation and a recalculated status, exactly once per event. */
 @ApplicationScoped
 public class MeasurementService {
+
+    private static final Logger LOG = Logger.getLogger(MeasurementService.class);
 
     static final String CONSUMER = "neighbourhood-service.measurements";
 
@@ -48,7 +51,8 @@ public class MeasurementService {
                     .map(e -> e.field().replace("rows[0].", "") + " " + e.message()).collect(Collectors.joining("; ")));
         }
         ObservationStore.Changed changed = store.store(checked.observations());
-        statuses.recalculate(changed.areaCodes(), changed.complexIds(), "measurement " + m.measurementId());
+        int statusChanges = statuses.recalculate(changed.areaCodes(), changed.complexIds(), "measurement " + m.measurementId());
+        LOG.infof("Measurement %s of %s stored; %d statuses changed", m.measurementId(), m.areaCode(), statusChanges);
         return true;
     }
 }

@@ -94,6 +94,13 @@ class ApiConventionsTest {
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
+    @Test
+    void aParameterOfTheWrongTypeIsBadRequestNotNotFound() {
+        given().auth().oauth2(Tokens.admin()).queryParam("page", "abc").get(COLLECTION)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://leefbaarheid.nl/problems/invalid-parameter"));
+    }
+
     @ConfigProperty(name = "platform.max-body-size")
     MemorySize maxBodySize;
 

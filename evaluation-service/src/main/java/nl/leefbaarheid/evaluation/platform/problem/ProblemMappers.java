@@ -102,6 +102,11 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
+        if (status == 404 && e.getCause() != null) {
+            // JAX-RS answers a path or query parameter it cannot convert (size=abc) with 404; it is bad input
+            return respond(400, "invalid-parameter", "Invalid parameter", "A path or query parameter has a value of the"
+                    + " wrong type (" + e.getCause().getMessage() + ").", uri, List.of());
+        }
         Response.StatusType info = original.getStatusInfo();
         String kind = info.getReasonPhrase().toLowerCase().replace(' ', '-');
         String detail = switch (status) {

@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,9 +29,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes the outbox to Kafka, oldest first, as CloudEvents in binary mode. A batch is sent, then
- * marked published up to the first record Kafka did not acknowledge; the rest waits for the next run,
- * so nothing is lost while Kafka is away and the order per key is kept. Delivery is at least once:
+ * Publishes the outbox to Kafka, oldest first, as CloudEvents in binary mode. A batch is sent, then each
+ * acknowledged record is marked published, except after an unacknowledged record of the same key: those wait
+ * for the next run with it, so nothing is lost while Kafka is away, the order per key is kept, and a key that
+ * did get through is not sent twice because another one did not. Delivery is at least once:
  * consumers recognise a repeated event by its id.
  */
 @ApplicationScoped
@@ -84,8 +87,12 @@ public class OutboxRelay {
         }
         int published = 0;
         Instant now = Instant.now();
+        Set<String> waiting = new HashSet<>(); // keys with an unacknowledged event: their later events wait too
         for (int i = 0; i < batch.size(); i++) {
             OutboxEvent event = batch.get(i);
+            if (waiting.contains(event.eventKey)) {
+                continue;
+            }
             try {
                 sent.get(i).get(30, TimeUnit.SECONDS);
                 event.status = OutboxEvent.Status.PUBLISHED;
@@ -96,7 +103,7 @@ public class OutboxRelay {
                 event.attempts++;
                 event.lastError = reason.length() > 2000 ? reason.substring(0, 2000) : reason;
                 LOG.warnf("Outbox event %s not yet published (attempt %d): %s", event.eventId, event.attempts, reason);
-                break;
+                waiting.add(event.eventKey);
             }
         }
         return published;

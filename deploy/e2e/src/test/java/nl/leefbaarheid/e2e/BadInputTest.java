@@ -352,10 +352,11 @@ class BadInputTest {
                 "neighbourhood:/api/v1/corporations/corp-demo/complexes", "neighbourhood:/api/v1/corporations/corp-demo/shares",
                 "neighbourhood:/api/v1/indicators", "evaluation:/api/v1/deployments?size=500",
                 "partner:/api/v1/organisations?size=500", "partner:/api/v1/collaborations", "partner:/api/v1/webhooks",
-                "partner:/api/v1/agreements?municipality=GM0999", "partner:/api/v1/signals?size=500")) {
+                "partner:/api/v1/agreements?municipality=GM0999")) {
             String[] parts = url.split(":", 2);
+            // deliveries of earlier tests' signals go on meanwhile: their progress is no stored input
             state.put(url, api(parts[0], admin).get(parts[1]).then().statusCode(200).extract().asString()
-                    .replaceAll("\"(lastDeliveryAt|nextAttemptAt|computedAt)\":\"[^\"]*\"", ""));
+                    .replaceAll("\"(delivered|pending|failed|lastError|paused|pausedReason|computedAt)\":(\\d+|null|true|false|\"[^\"]*\")", ""));
         }
         return state;
     }

@@ -82,8 +82,13 @@ public class OutboxRelay {
             return 0;
         }
         List<Future<RecordMetadata>> sent = new ArrayList<>(batch.size());
-        for (OutboxEvent event : batch) {
-            sent.add(producer().send(toRecord(event)));
+        try {
+            for (OutboxEvent event : batch) {
+                sent.add(producer().send(toRecord(event)));
+            }
+        } catch (RuntimeException e) {
+            discardProducer();
+            throw e;
         }
         int published = 0;
         Instant now = Instant.now();
@@ -105,6 +110,11 @@ public class OutboxRelay {
                 LOG.warnf("Outbox event %s not yet published (attempt %d): %s", event.eventId, event.attempts, reason);
                 waiting.add(event.eventKey);
             }
+        }
+        if (!waiting.isEmpty()) {
+            // A producer that lost records may still hold others of this run, and once the broker is back send them
+            // after newer ones (seen after a broker restart): the next run starts afresh and resends in order.
+            discardProducer();
         }
         return published;
     }
@@ -159,6 +169,13 @@ public class OutboxRelay {
             }
         }
         return producer;
+    }
+
+    private synchronized void discardProducer() {
+        if (producer != null) {
+            producer.close(java.time.Duration.ZERO);
+            producer = null;
+        }
     }
 
     void close(@Observes ShutdownEvent event) {

@@ -1,6 +1,7 @@
 # Shared settings of the local scripts: sourced, not run.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-LOCAL_DIR="$ROOT/.local"            # git-ignored: data folders, logs, pid files
+# git-ignored: data folders, logs, pid files (the benchmark keeps its own broker in a folder below it)
+LOCAL_DIR="${LEEFBAARHEID_LOCAL_DIR:-$ROOT/.local}"
 PG_PORT="${PG_PORT:-55432}"
 KAFKA_PORT="${KAFKA_PORT:-59092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-59093}"

@@ -1,0 +1,497 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The load generator of deploy/bench/run.sh (not a test). Run with the Kafka jars on the class path:
+ * {@code java -cp 'deploy/local/kafka/target/libs/*' deploy/bench/Bench.java COMMAND key=value ...}.
+ *
+ * <ul>
+ * <li>{@code areas dir=D name=N first=3001 neighbourhoods=1000}: area rows for COPY into neighbourhood-service's
+ * {@code area} table (municipalities of 5 districts x 10 neighbourhoods) and the neighbourhood codes, one a line.</li>
+ * <li>{@code latency url=.. token=.. bootstrap=.. codes=F rate=200 seconds=60}: POSTs single measurements on a fixed
+ * schedule (open loop: request i is due at start + i/rate, whatever the answers before it did, so a slow service
+ * cannot slow the load down: no coordinated omission) and times each one from its 201 to the status event of its
+ * area on neighbourhood.status.v1 whose reason names the measurement. Also reported: from the intended send time.</li>
+ * <li>{@code throughput url=.. token=.. bootstrap=.. codes=F measurements=100000 batch=10000 group=G metrics=U1,U2
+ * copy=F}: POSTs the measurements in batches, one batch after the other, and waits until every area's status is
+ * recalculated and published: the status event naming each area's last measurement has arrived, or (should the
+ * reason ever name something else) the consumer group has no lag, both outboxes are empty and events stopped.
+ * Writes the same rows as a tab-separated file for the COPY baseline first.</li>
+ * </ul>
+ * Every result is printed as {@code key=value} lines on standard output; progress goes to standard error.
+ */
+public class Bench {
+
+    static final String STATUS_TOPIC = "neighbourhood.status.v1";
+    static final Pattern UUIDS = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final YearMonth FIRST_PERIOD = YearMonth.of(2005, 1);
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new HashMap<>();
+        for (String arg : Arrays.copyOfRange(args, 1, args.length)) {
+            a.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        switch (args[0]) {
+            case "areas" -> areas(a);
+            case "latency" -> latency(a);
+            case "throughput" -> throughput(a);
+            default -> throw new IllegalArgumentException("unknown command " + args[0]);
+        }
+        System.exit(0); // the HTTP client's and consumer's threads
+    }
+
+    // --- areas ------------------------------------------------------------------------------------------------------
+
+    static void areas(Map<String, String> a) throws IOException {
+        Path dir = Path.of(a.get("dir"));
+        String name = a.get("name");
+        int first = Integer.parseInt(a.get("first"));
+        int count = Integer.parseInt(a.get("neighbourhoods"));
+        try (PrintWriter tsv = new PrintWriter(Files.newBufferedWriter(dir.resolve("areas-" + name + ".tsv")));
+                PrintWriter codes = new PrintWriter(Files.newBufferedWriter(dir.resolve("codes-" + name + ".txt")))) {
+            int made = 0;
+            for (int m = first; made < count; m++) {
+                String gm = String.format("%04d", m);
+                tsv.printf("GM%s\t2024\tMUNICIPALITY\tBenchgemeente %s\t\\N\t%d%n", gm, gm, 40_000);
+                for (int d = 1; d <= 5 && made < count; d++) {
+                    String wk = gm + String.format("%02d", d);
+                    tsv.printf("WK%s\t2024\tDISTRICT\tWijk %s\tGM%s\t%d%n", wk, wk, gm, 8_000);
+                    for (int b = 1; b <= 10 && made < count; b++, made++) {
+                        String bu = "BU" + wk + String.format("%02d", b);
+                        tsv.printf("%s\t2024\tNEIGHBOURHOOD\tBuurt %s\tWK%s\t%d%n", bu, bu, wk, 200 + (made * 37) % 1_500);
+                        codes.println(bu);
+                    }
+                }
+            }
+        }
+    }
+
+    // --- the status events, as any consumer of neighbourhood.status.v1 sees them -----------------------------------
+
+    /** Reads neighbourhood.status.v1 from its end; remembers when each (area, measurement id in the reason) arrived. */
+    static final class StatusWatcher implements Runnable {
+        final Map<String, Long> arrived = new ConcurrentHashMap<>(); // area|measurementId -> nanoTime
+        final AtomicLong events = new AtomicLong();
+        final AtomicLong lastEvent = new AtomicLong();
+        final AtomicBoolean stop = new AtomicBoolean();
+        final KafkaConsumer<String, String> consumer;
+        final Set<String> areas;
+
+        StatusWatcher(String bootstrap, Set<String> areas) {
+            Properties p = new Properties();
+            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+            consumer = new KafkaConsumer<>(p);
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor(STATUS_TOPIC)) {
+                partitions.add(new TopicPartition(STATUS_TOPIC, info.partition()));
+            }
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position); // resolve the end now, before anything is sent
+            this.areas = areas;
+        }
+
+        @Override
+        public void run() {
+            while (!stop.get()) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(50))) {
+                    long now = System.nanoTime();
+                    if (r.key() == null || !areas.contains(r.key())) {
+                        continue; // a district's or municipality's status, or another area's
+                    }
+                    events.incrementAndGet();
+                    lastEvent.set(now);
+                    try {
+                        String reason = JSON.readTree(r.value()).path("reason").asText("");
+                        Matcher m = UUIDS.matcher(reason);
+                        while (m.find()) {
+                            arrived.putIfAbsent(r.key() + "|" + m.group(), now);
+                        }
+                    } catch (IOException e) {
+                        System.err.println("unreadable status event: " + e.getMessage());
+                    }
+                }
+            }
+            consumer.close();
+        }
+
+        Thread start() {
+            Thread t = new Thread(this, "status-watcher");
+            t.setDaemon(true);
+            t.start();
+            return t;
+        }
+    }
+
+    static final HttpClient METRICS_CLIENT = http();
+
+    static HttpClient http() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    static ObjectNode measurement(String area, int k, int j) {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("areaCode", area);
+        m.put("indicator", "tenant.feeling-at-home");
+        m.put("value", 1 + ((j * 7L) % 90) / 10.0);
+        // each next measurement of an area is for a later month: its status changes (the tenant period) every time
+        m.put("period", FIRST_PERIOD.plusMonths(k).toString());
+        m.put("respondents", 20);
+        m.put("instrument", "survey");
+        m.put("sourceSystem", "bench");
+        return m;
+    }
+
+    static List<String> lines(String file) throws IOException {
+        return Files.readAllLines(Path.of(file)).stream().filter(l -> !l.isBlank()).toList();
+    }
+
+    // --- 1. event latency -------------------------------------------------------------------------------------------
+
+    record Sent(String area, long intended, long answered, int status, String measurementId) {
+    }
+
+    static void latency(Map<String, String> a) throws Exception {
+        List<String> codes = lines(a.get("codes"));
+        double rate = Double.parseDouble(a.getOrDefault("rate", "200"));
+        double seconds = Double.parseDouble(a.getOrDefault("seconds", "60"));
+        double warmup = Double.parseDouble(a.getOrDefault("warmup", "10"));
+        long drainSeconds = Long.parseLong(a.getOrDefault("drain", "120"));
+        StatusWatcher watcher = new StatusWatcher(a.get("bootstrap"), Set.copyOf(codes));
+        watcher.start();
+        Load load = new Load(a.get("url") + "/api/v1/measurements", a.get("token"), codes, watcher);
+        if (warmup > 0) {
+            System.err.printf("latency: warming up, %.0f s at %.0f/s (not measured)%n", warmup, rate);
+            Phase w = load.run((int) Math.round(rate * warmup), rate);
+            w.awaitEvents(drainSeconds);
+        }
+        int total = (int) Math.round(rate * seconds);
+        System.err.printf("latency: %d measurements at %.0f/s over %d areas%n", total, rate, codes.size());
+        Phase phase = load.run(total, rate);
+        phase.awaitEvents(drainSeconds);
+        watcher.stop.set(true);
+        List<Long> fromAnswer = new ArrayList<>();
+        List<Long> fromIntended = new ArrayList<>();
+        List<Long> http = new ArrayList<>();
+        for (Sent s : phase.ok) {
+            http.add(s.answered() - s.intended());
+            Long at = watcher.arrived.get(s.area() + "|" + s.measurementId());
+            if (at != null) {
+                fromAnswer.add(at - s.answered());
+                fromIntended.add(at - s.intended());
+            }
+        }
+        out("latency.warmup_seconds", warmup);
+        out("latency.sent", total);
+        out("latency.achieved_rate", String.format(Locale.ROOT, "%.1f", phase.achievedRate));
+        out("latency.worst_send_delay_ms", ms(phase.worstLate));
+        out("latency.ok", phase.ok.size());
+        out("latency.failed", phase.sent.size() - phase.ok.size());
+        out("latency.events", fromAnswer.size());
+        out("latency.missing", phase.ok.size() - fromAnswer.size());
+        out("latency.drain_seconds", drainSeconds);
+        percentiles("latency.event", fromAnswer);
+        percentiles("latency.intended", fromIntended);
+        percentiles("latency.http", http);
+    }
+
+    /** Single measurements on a fixed schedule; each next measurement of an area is for a later period. */
+    static final class Load {
+        final String url;
+        final String token;
+        final List<String> codes;
+        final StatusWatcher watcher;
+        final HttpClient client = http();
+        final Map<String, Integer> perArea = new HashMap<>();
+        int next;
+
+        Load(String url, String token, List<String> codes, StatusWatcher watcher) {
+            this.url = url;
+            this.token = token;
+            this.codes = codes;
+            this.watcher = watcher;
+        }
+
+        Phase run(int total, double rate) throws Exception {
+            List<CompletableFuture<Sent>> answers = new ArrayList<>(total);
+            long interval = (long) (1e9 / rate);
+            long start = System.nanoTime() + 200_000_000L;
+            long worstLate = 0;
+            for (int i = 0; i < total; i++, next++) {
+                String area = codes.get(next % codes.size());
+                int k = perArea.merge(area, 1, Integer::sum) - 1;
+                byte[] body = JSON.writeValueAsBytes(measurement(area, k, next));
+                long intended = start + i * interval;
+                long wait;
+                while ((wait = intended - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                worstLate = Math.max(worstLate, System.nanoTime() - intended);
+                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                answers.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+                    long now = System.nanoTime();
+                    if (error != null || response.statusCode() != 201) {
+                        System.err.println(error != null ? "request failed: " + error : "answer " + response.statusCode() + ": " + response.body());
+                        return new Sent(area, intended, now, error == null ? response.statusCode() : -1, null);
+                    }
+                    Matcher m = UUIDS.matcher(response.body());
+                    return new Sent(area, intended, now, 201, m.find() ? m.group() : null);
+                }));
+            }
+            long sendEnd = System.nanoTime();
+            Phase phase = new Phase(watcher);
+            for (CompletableFuture<Sent> f : answers) {
+                phase.sent.add(f.get());
+            }
+            phase.ok = phase.sent.stream().filter(s -> s.status() == 201).toList();
+            phase.worstLate = worstLate;
+            phase.achievedRate = total / ((sendEnd - start) / 1e9);
+            System.err.printf("latency: all answered %.1f s after the last send; waiting for the status events%n",
+                    (System.nanoTime() - sendEnd) / 1e9);
+            return phase;
+        }
+    }
+
+    static final class Phase {
+        final StatusWatcher watcher;
+        final List<Sent> sent = new ArrayList<>();
+        List<Sent> ok;
+        long worstLate;
+        double achievedRate;
+
+        Phase(StatusWatcher watcher) {
+            this.watcher = watcher;
+        }
+
+        /**
+         * Until every measurement's status event arrived, at most drainSeconds; or until no status event came for
+         * 20 s: then the pipeline is idle and a missing event will not come (a measurement that lost the race with a
+         * later one of its area, sent while it was still in flight, leaves the status unchanged, so no event).
+         */
+        void awaitEvents(long drainSeconds) throws InterruptedException {
+            long deadline = System.nanoTime() + drainSeconds * 1_000_000_000L;
+            long begin = System.nanoTime();
+            while (System.nanoTime() < deadline && ok.stream().anyMatch(s -> !watcher.arrived.containsKey(s.area() + "|" + s.measurementId()))) {
+                if (System.nanoTime() - Math.max(begin, watcher.lastEvent.get()) > 20_000_000_000L) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    static void percentiles(String name, List<Long> nanos) {
+        if (nanos.isEmpty()) {
+            out(name + ".p50_ms", "-");
+            out(name + ".p99_ms", "-");
+            out(name + ".max_ms", "-");
+            return;
+        }
+        long[] v = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        out(name + ".p50_ms", ms(v[(int) Math.min(v.length - 1, Math.ceil(0.50 * v.length) - 1)]));
+        out(name + ".p99_ms", ms(v[(int) Math.min(v.length - 1, Math.ceil(0.99 * v.length) - 1)]));
+        out(name + ".max_ms", ms(v[v.length - 1]));
+    }
+
+    static String ms(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
+    }
+
+    static void out(String key, Object value) {
+        System.out.println(key + "=" + value);
+    }
+
+    // --- 2. pipeline throughput -------------------------------------------------------------------------------------
+
+    static void throughput(Map<String, String> a) throws Exception {
+        List<String> codes = lines(a.get("codes"));
+        int total = Integer.parseInt(a.getOrDefault("measurements", "100000"));
+        int batchSize = Integer.parseInt(a.getOrDefault("batch", "10000"));
+        long timeoutSeconds = Long.parseLong(a.getOrDefault("timeout", "900"));
+        String url = a.get("url") + "/api/v1/measurements/batch";
+        String token = a.get("token");
+        String group = a.get("group");
+        List<String> metrics = List.of(a.get("metrics").split(","));
+
+        // the rows, and the same rows for COPY (source column as long as the service's "measurement:<uuid>")
+        List<ObjectNode> rows = new ArrayList<>(total);
+        Map<String, Integer> perArea = new HashMap<>();
+        try (PrintWriter copy = new PrintWriter(Files.newBufferedWriter(Path.of(a.get("copy"))))) {
+            String now = Instant.now().toString();
+            for (int j = 0; j < total; j++) {
+                String area = codes.get(j % codes.size());
+                int k = perArea.merge(area, 1, Integer::sum) - 1;
+                ObjectNode m = measurement(area, k, j);
+                rows.add(m);
+                YearMonth period = FIRST_PERIOD.plusMonths(k);
+                copy.printf(Locale.ROOT, "%s\ttenant.feeling-at-home\t%s\t%s\t%s\t20\tmeasurement:%s\tcorp-bench\t%s%n", area,
+                        period, period.atDay(1), m.get("value").asText(), UUID.randomUUID(), now);
+            }
+        }
+        Set<String> areas = Set.copyOf(perArea.keySet());
+        StatusWatcher watcher = new StatusWatcher(a.get("bootstrap"), areas);
+        watcher.start();
+        HttpClient client = http();
+        Map<String, String> lastOfArea = new HashMap<>();
+        long start = System.nanoTime();
+        System.err.printf("throughput: %d measurements over %d areas in batches of %d%n", total, areas.size(), batchSize);
+        List<Double> batchSeconds = new ArrayList<>();
+        for (int from = 0; from < total; from += batchSize) {
+            List<ObjectNode> batch = rows.subList(from, Math.min(total, from + batchSize));
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode list = body.putArray("measurements");
+            batch.forEach(list::add);
+            long t = System.nanoTime();
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("batch refused: " + response.statusCode() + " " + response.body());
+            }
+            batchSeconds.add((System.nanoTime() - t) / 1e9);
+            JsonNode ids = JSON.readTree(response.body()).path("measurementIds");
+            for (int i = 0; i < batch.size(); i++) {
+                lastOfArea.put(batch.get(i).get("areaCode").asText(), ids.get(i).asText());
+            }
+            System.err.printf("throughput: batch %d stored in %.1f s%n", batchSeconds.size(), batchSeconds.get(batchSeconds.size() - 1));
+        }
+        long posted = System.nanoTime();
+
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, a.get("bootstrap"));
+        long deadline = start + timeoutSeconds * 1_000_000_000L;
+        String doneBy = "timeout";
+        long maxLag = 0;
+        long maxBacklog = 0;
+        double evaluationOutboxEmptyAt = -1;
+        long lastReport = 0;
+        try (Admin admin = Admin.create(p)) {
+            while (System.nanoTime() < deadline) {
+                long missing = lastOfArea.entrySet().stream()
+                        .filter(e -> !watcher.arrived.containsKey(e.getKey() + "|" + e.getValue())).count();
+                if (missing == 0) {
+                    doneBy = "every area's last measurement published";
+                    break;
+                }
+                long lag = lag(admin, group);
+                long[] backlog = metrics.stream().mapToLong(Bench::backlog).toArray();
+                maxLag = Math.max(maxLag, lag);
+                maxBacklog = Math.max(maxBacklog, backlog[0]);
+                if (evaluationOutboxEmptyAt < 0 && backlog[0] == 0) {
+                    evaluationOutboxEmptyAt = (System.nanoTime() - start) / 1e9;
+                }
+                long quiet = System.nanoTime() - Math.max(watcher.lastEvent.get(), posted);
+                if (lag == 0 && Arrays.stream(backlog).allMatch(b -> b == 0) && quiet > 3_000_000_000L) {
+                    doneBy = "consumer lag 0, outboxes empty, no event for 3 s (" + missing + " areas' last measurement not named in a reason)";
+                    break;
+                }
+                if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                    lastReport = System.nanoTime();
+                    System.err.printf("throughput: %.0f s: %d status events, consumer lag %d, outbox backlog %s, %d areas waiting%n",
+                            (lastReport - start) / 1e9, watcher.events.get(), lag, Arrays.toString(backlog), missing);
+                }
+                Thread.sleep(200);
+            }
+        }
+        watcher.stop.set(true);
+        long end = doneBy.equals("timeout") ? System.nanoTime() : watcher.lastEvent.get();
+        double seconds = (end - start) / 1e9;
+        // measurements whose status event arrived: every measurement named in a reason of its own area
+        long published = watcher.arrived.size();
+        out("throughput.measurements", total);
+        out("throughput.areas", areas.size());
+        out("throughput.done_by", doneBy);
+        out("throughput.post_seconds", String.format(Locale.ROOT, "%.2f", (posted - start) / 1e9));
+        out("throughput.batch_seconds", batchSeconds.stream().map(s -> String.format(Locale.ROOT, "%.1f", s)).toList());
+        out("throughput.evaluation_outbox_empty_at_seconds", String.format(Locale.ROOT, "%.1f", evaluationOutboxEmptyAt));
+        out("throughput.max_consumer_lag", maxLag);
+        out("throughput.max_evaluation_outbox_backlog", maxBacklog);
+        out("throughput.status_events", watcher.events.get());
+        out("throughput.measurements_named_in_events", published);
+        out("throughput.seconds", String.format(Locale.ROOT, "%.2f", seconds));
+        out("throughput.rate", String.format(Locale.ROOT, "%.0f", doneBy.equals("timeout") ? published / seconds : total / seconds));
+    }
+
+    /** The consumer group's lag on evaluation.measurements.v1 (records not yet committed). */
+    static long lag(Admin admin, String group) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (var d : admin.describeTopics(List.of("evaluation.measurements.v1")).allTopicNames().get().values()) {
+                d.partitions().forEach(pi -> latest.put(new TopicPartition(d.name(), pi.partition()), OffsetSpec.latest()));
+            }
+            long lag = 0;
+            for (var e : admin.listOffsets(latest).all().get().entrySet()) {
+                OffsetAndMetadata c = committed.get(e.getKey());
+                lag += e.getValue().offset() - (c == null ? 0 : c.offset());
+            }
+            return lag;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** outbox_backlog from a service's /q/metrics. */
+    static long backlog(String metricsUrl) {
+        try {
+            String text = METRICS_CLIENT.send(HttpRequest.newBuilder(URI.create(metricsUrl)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            for (String line : text.split("\n")) {
+                if (line.startsWith("outbox_backlog")) {
+                    return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return -1;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+}

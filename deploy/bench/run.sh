@@ -1,0 +1,368 @@
+#!/usr/bin/env bash
+# The benchmarks of issue 8 (not tests): each figure beside a baseline measured in the same run, on the same
+# machine, and the ratio between them, printed as one table at the end.
+#
+#   deploy/bench/run.sh                         all five: startup latency throughput national reads
+#   deploy/bench/run.sh latency reads           only these
+#   BENCH_SECONDS=2 BENCH_MEASUREMENTS=2000 deploy/bench/run.sh latency throughput    a smoke run (seconds)
+#
+# Settings (environment):
+#   BENCH_SECONDS        length of the latency phase (default 60) and of each read phase (default 30)
+#   BENCH_RATE           measurements per second in the latency phase (200)
+#   BENCH_MEASUREMENTS   measurements in the throughput phase (100000; over one area per 20, at most 5000 areas)
+#   BENCH_BATCH          rows per batch in the throughput phase (10000)
+#   BENCH_TIMEOUT        seconds the throughput phase may take before it reports what it got so far (900)
+#   BENCH_WARMUP         seconds of load before the measured latency phase, not measured (10, at most BENCH_SECONDS)
+#   BENCH_DRAIN          seconds to wait for the status events of the latency phase after its last request (300)
+#   BENCH_SERVICES       the services to start when 'startup' is not chosen ("catalog neighbourhood evaluation partner";
+#                        the smoke test starts only "evaluation neighbourhood" to be quick)
+#   BENCH_CONNECTIONS    concurrent connections of the read phases and pgbench clients (32)
+#   BENCH_PORT_BASE      the benchmark's services listen on BENCH_PORT_BASE+1..4 (PORT_BASE+20)
+#   BENCH_KAFKA_PORT     the benchmark's own Kafka broker (KAFKA_PORT+20; controller KAFKA_CONTROLLER_PORT+20)
+#   BENCH_KEEP=1         keep the scratch databases afterwards
+#   SKIP_BUILD=1         do not build the services when their jars are missing
+#
+# What it starts, and stops again at the end: the private PostgreSQL of deploy/local (only if it did not run; the
+# benchmark uses scratch databases bench_* in it, so the platform's data stays as it is), a Kafka broker of its own
+# (data in .local/bench/broker, wiped each run, so no consumer of a running platform sees the benchmark's events and
+# no earlier run's events disturb this one) and the four services (jars as built, -Xmx256m as deploy/local/run.sh
+# starts them) on scratch databases. The national import runs its own neighbourhood-service (national-import.sh).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$ROOT/deploy/local/env.sh"
+cd "$ROOT"
+
+ALL=(startup latency throughput national reads)
+SELECTED=("$@")
+[ ${#SELECTED[@]} -gt 0 ] || SELECTED=("${ALL[@]}")
+for b in "${SELECTED[@]}"; do
+  [[ " ${ALL[*]} " == *" $b "* ]] || die "unknown benchmark '$b': choose from ${ALL[*]}"
+done
+selected() { [[ " ${SELECTED[*]} " == *" $1 "* ]]; }
+
+LATENCY_SECONDS=${BENCH_SECONDS:-60}
+READ_SECONDS=${BENCH_SECONDS:-30}
+RATE=${BENCH_RATE:-200}
+WARMUP=${BENCH_WARMUP:-$(( LATENCY_SECONDS < 10 ? LATENCY_SECONDS : 10 ))}
+MEASUREMENTS=${BENCH_MEASUREMENTS:-100000}
+BATCH=${BENCH_BATCH:-10000}
+TIMEOUT=${BENCH_TIMEOUT:-900}
+DRAIN=${BENCH_DRAIN:-300}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+THROUGHPUT_AREAS=$(( MEASUREMENTS / 20 < 1 ? 1 : (MEASUREMENTS / 20 > 5000 ? 5000 : MEASUREMENTS / 20) ))
+# Two measurements per latency area, half the phase apart: two of one area are never in flight at once (had the later
+# one been stored first, the earlier would change nothing and have no status event to time).
+LATENCY_AREAS=$(awk -v r="$RATE" -v s="$LATENCY_SECONDS" -v w="$WARMUP" 'BEGIN{n = int(r * (s + w) / 2); print (n < 50 ? 50 : n)}')
+B_PORT_BASE=${BENCH_PORT_BASE:-$((PORT_BASE + 20))}
+B_KAFKA_PORT=${BENCH_KAFKA_PORT:-$((KAFKA_PORT + 20))}
+B_KAFKA_CONTROLLER_PORT=${BENCH_KAFKA_CONTROLLER_PORT:-$((KAFKA_CONTROLLER_PORT + 20))}
+BOOTSTRAP="127.0.0.1:$B_KAFKA_PORT"
+BROKER_DIR="$LOCAL_DIR/bench/broker"
+WORK="$LOCAL_DIR/bench/run"
+RESULTS="$WORK/results.tsv"
+LIBS="$ROOT/deploy/local/kafka/target/libs"              # broker and clients (Bench.java reads with these)
+TOOLS="$ROOT/deploy/bench/kafka-tools"                     # Kafka's perf tools, the baselines
+TOOL_LOG="-Dlog4j2.configurationFile=$ROOT/deploy/local/kafka/log4j2.properties"
+declare -A B_PORT=([catalog]=$((B_PORT_BASE + 1)) [neighbourhood]=$((B_PORT_BASE + 2)) [evaluation]=$((B_PORT_BASE + 3)) [partner]=$((B_PORT_BASE + 4)))
+declare -A PID=()
+RUN_STARTED=$(date +%s)
+rm -rf "$WORK" && mkdir -p "$WORK" "$BROKER_DIR" "$LOCAL_DIR/logs"
+: > "$RESULTS"
+
+PSQL=$(command -v psql || ls -d /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -1)
+PGBENCH=$(ls -d /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -1 || true)
+[ -n "$PGBENCH" ] || PGBENCH=$(command -v pgbench || true)
+export PGPASSWORD=$DB_PASSWORD
+sql() { "$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" -v ON_ERROR_STOP=1 -qtA "$@"; }
+sql_admin() { "$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
+now_ms() { date +%s%3N; }
+calc() { awk "BEGIN{printf \"$1\", $2}"; }
+# One row of the table: benchmark, figure, baseline, ratio, target, met?
+row() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$RESULTS"; }
+# key=value files written by Bench.java
+val() { sed -n "s/^$2=//p" "$1" | tail -1; }
+# how many times the baseline: x/y with one decimal, or - when either is missing
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a == "" || b == "" || a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.1f x", a / b }'; }
+yes_no() { if awk "BEGIN{exit !($1)}"; then echo yes; else echo no; fi; }
+# yes when the figure $1 is below $2 (no when it is missing)
+below() { awk -v v="$1" -v l="$2" 'BEGIN{ print (v != "-" && v != "" && v + 0 < l + 0) ? "yes" : "no" }'; }
+bench_java() { java -cp "$LIBS/*" "$ROOT/deploy/bench/Bench.java" "$@"; }
+
+# --- what runs: PostgreSQL (shared, scratch databases), a broker of the benchmark's own, the services --------------
+STARTED_POSTGRES=0
+postgres_running || STARTED_POSTGRES=1
+cleanup() {
+  set +e
+  for svc in "${!PID[@]}"; do kill "${PID[$svc]}" 2>/dev/null; done
+  for svc in "${!PID[@]}"; do wait "${PID[$svc]}" 2>/dev/null; done
+  [ -n "${IDLE_PID:-}" ] && kill "$IDLE_PID" 2>/dev/null
+  LEEFBAARHEID_LOCAL_DIR="$BROKER_DIR" KAFKA_PORT=$B_KAFKA_PORT "$ROOT/deploy/local/stop.sh" kafka >/dev/null 2>&1
+  if [ "${BENCH_KEEP:-0}" != 1 ] && postgres_running; then
+    for db in bench_catalog bench_neighbourhood bench_evaluation bench_partner bench_pgbench neighbourhood_bench; do
+      sql_admin -c "drop database if exists $db" >/dev/null 2>&1
+    done
+  fi
+  [ "$STARTED_POSTGRES" = 1 ] && "$ROOT/deploy/local/stop.sh" postgres >/dev/null 2>&1
+}
+trap cleanup EXIT
+trap "exit 143" TERM INT
+
+needs_services=0
+for b in startup latency throughput reads; do selected "$b" && needs_services=1; done
+if [ "$needs_services" = 1 ] && [ "${SKIP_BUILD:-0}" != 1 ]; then
+  for svc in "${SERVICES[@]}"; do
+    [ -f "$ROOT/$svc-service/target/quarkus-app/quarkus-run.jar" ] && continue
+    log "Building the services (mvn package, tests skipped)"; mvn -B -ntp -q package -DskipTests; break
+  done
+fi
+
+"$ROOT/deploy/local/postgres-start.sh"
+# A leftover broker of an interrupted run is stopped, and its data wiped: every run starts from empty topics.
+LEEFBAARHEID_LOCAL_DIR="$BROKER_DIR" KAFKA_PORT=$B_KAFKA_PORT "$ROOT/deploy/local/stop.sh" kafka >/dev/null 2>&1 || true
+rm -rf "$BROKER_DIR/kafka/data"
+LEEFBAARHEID_LOCAL_DIR="$BROKER_DIR" KAFKA_PORT=$B_KAFKA_PORT KAFKA_CONTROLLER_PORT=$B_KAFKA_CONTROLLER_PORT \
+  "$ROOT/deploy/local/kafka-start.sh"
+cat > "$WORK/bench-topics.txt" <<TOPICS
+bench.e2e-latency  1  -
+bench.producer-perf  3  -
+TOPICS
+java -cp "$LIBS/*" "$ROOT/deploy/local/kafka/CreateTopics.java" "$BOOTSTRAP" "$WORK/bench-topics.txt" >/dev/null
+if { selected latency || selected throughput; } && [ ! -f "$TOOLS/target/libs/kafka-tools-4.3.1.jar" ]; then
+  log "Resolving Kafka's perf tools with Maven ($TOOLS)"
+  mvn -B -q -f "$TOOLS/pom.xml" package >/dev/null || die "could not resolve the Kafka tools (mvn -f $TOOLS/pom.xml package)"
+fi
+
+RUN_SERVICES=("${SERVICES[@]}")
+selected startup || read -r -a RUN_SERVICES <<< "${BENCH_SERVICES:-${SERVICES[*]}}"
+if [ "$needs_services" = 1 ]; then
+  for svc in "${RUN_SERVICES[@]}"; do
+    [[ " ${SERVICES[*]} " == *" $svc "* ]] || die "unknown service '$svc' in BENCH_SERVICES"
+    sql_admin -c "drop database if exists bench_$svc" -c "create database bench_$svc owner $DB_USER"
+  done
+fi
+
+# Starts one service on its scratch database; prints nothing, records its pid and launch time.
+declare -A LAUNCHED=() READY=()
+launch() {
+  local svc=$1
+  LAUNCHED[$svc]=$(now_ms)
+  JWT_ISSUER=leefbaarheid-local JWT_PUBLIC_KEY_LOCATION="$ROOT/deploy/local/dev-keys/public.pem" \
+  QUARKUS_HTTP_PORT="${B_PORT[$svc]}" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/bench_$svc" \
+  KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
+    nohup java -Xmx256m -jar "$ROOT/$svc-service/target/quarkus-app/quarkus-run.jar" > "$WORK/$svc-service.log" 2>&1 &
+  PID[$svc]=$!
+}
+await_ready() {
+  local svc=$1 url="http://127.0.0.1:${B_PORT[$1]}/q/health/ready"
+  for _ in $(seq 1 1800); do
+    if curl -fs -o /dev/null "$url" 2>/dev/null; then READY[$svc]=$(now_ms); return 0; fi
+    kill -0 "${PID[$svc]}" 2>/dev/null || die "$svc-service stopped; see $WORK/$svc-service.log"
+    sleep 0.05
+  done
+  die "$svc-service not ready after 90 s; see $WORK/$svc-service.log"
+}
+
+if [ "$needs_services" = 1 ]; then
+  if selected startup; then
+    # One after the other, so that each start has the machine to itself (as far as a shared machine allows).
+    for svc in "${SERVICES[@]}"; do
+      log "Starting $svc-service on port ${B_PORT[$svc]} (timed)"
+      launch "$svc"; await_ready "$svc"
+    done
+  else
+    log "Starting ${RUN_SERVICES[*]} (ports ${B_PORT[catalog]}-${B_PORT[partner]})"
+    for svc in "${RUN_SERVICES[@]}"; do launch "$svc"; done
+    for svc in "${RUN_SERVICES[@]}"; do await_ready "$svc"; done
+  fi
+  EVALUATION="http://127.0.0.1:${B_PORT[evaluation]}"
+  NEIGHBOURHOOD="http://127.0.0.1:${B_PORT[neighbourhood]}"
+  CORP_TOKEN=$("$ROOT/deploy/local/mint-token.sh" corporation corp-bench)
+  PARTNER_TOKEN=$("$ROOT/deploy/local/mint-token.sh" partner gemeente-bench)
+  # Areas (set-up, not measured): 7,000 neighbourhoods for the latency and read phases (from GM3001), up to 5,000
+  # for the throughput phase (GM2001-GM2100); municipalities of 5 districts x 10 neighbourhoods.
+  bench_java areas dir="$WORK" name=latency first=3001 neighbourhoods=$LATENCY_AREAS
+  bench_java areas dir="$WORK" name=throughput first=2001 neighbourhoods=$THROUGHPUT_AREAS
+  for name in latency throughput; do
+    sql -d bench_neighbourhood -c "\\copy area (code, year, level, name, parent_code, households) from '$WORK/areas-$name.tsv'"
+  done
+  log "Registered $(( LATENCY_AREAS + THROUGHPUT_AREAS )) neighbourhoods with their districts and municipalities"
+fi
+
+# The order: reads first (nothing else busy), then latency, the national import, and the throughput phase last, so
+# that a backlog a phase leaves behind (when the pipeline is slower than the load) disturbs as little as possible.
+# --- 4. reads -----------------------------------------------------------------------------------------------------
+if selected reads; then
+  if ! command -v wrk >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      log "wrk not found: installing the 'wrk' package"
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+    else
+      die "wrk not found: install it (e.g. 'sudo apt-get install wrk') and run again"
+    fi
+  fi
+  [ -n "$PGBENCH" ] || die "pgbench not found (package postgresql)"
+  AREA=BU30010101
+  MUNICIPALITY=GM3001
+  # Give the first 50 areas (GM3001) a status: for the period 2000-01, older than any the latency phase sends, so that
+  # each of its measurements still changes the status (a newer period) and has its status event.
+  body=$(awk 'BEGIN{printf "{\"measurements\":["} {printf "%s{\"areaCode\":\"%s\",\"indicator\":\"tenant.feeling-at-home\",\"value\":7,\"period\":\"2000-01\",\"respondents\":20,\"instrument\":\"survey\"}", (NR>1?",":""), $1} END{printf "]}"}' \
+    <(head -50 "$WORK/codes-latency.txt"))
+  curl -fs -o /dev/null -H "Authorization: Bearer $CORP_TOKEN" -H 'Content-Type: application/json' -d "$body" "$EVALUATION/api/v1/measurements/batch" \
+    || die "could not record the measurements for the read phase"
+  LAST=$(sed -n 50p "$WORK/codes-latency.txt")
+  for _ in $(seq 1 1200); do
+    curl -fs -o /dev/null -H "Authorization: Bearer $PARTNER_TOKEN" "$NEIGHBOURHOOD/api/v1/areas/$AREA/status" \
+      && curl -fs -o /dev/null -H "Authorization: Bearer $PARTNER_TOKEN" "$NEIGHBOURHOOD/api/v1/areas/$LAST/status" && break
+    sleep 0.1
+  done
+  curl -fs -o "$WORK/status-sample.json" -H "Authorization: Bearer $PARTNER_TOKEN" "$NEIGHBOURHOOD/api/v1/areas/$AREA/status" \
+    || die "no status of $AREA to read"
+  curl -fs -o "$WORK/ranking-sample.json" -H "Authorization: Bearer $PARTNER_TOKEN" "$NEIGHBOURHOOD/api/v1/rankings?municipality=$MUNICIPALITY" \
+    || die "no ranking of $MUNICIPALITY to read"
+  # wrk's latency in us/ms/s, in milliseconds
+  wrk_ms() { sed -n "s/^ *$1% *\([0-9.]*\)\([a-z]*\).*/\1 \2/p" "$2" | awk '{ f = ($2 == "us") ? 0.001 : ($2 == "s") ? 1000 : ($2 == "m") ? 60000 : 1; printf "%.2f", $1 * f }'; }
+  wrk_rps() { sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$1"; }
+  wrk_errors() { grep -E 'Non-2xx|Socket errors' "$1" | tr -s ' ' | tr '\n' ' ' || true; }
+  for what in status ranking; do
+    if [ $what = status ]; then path="/api/v1/areas/$AREA/status"; else path="/api/v1/rankings?municipality=$MUNICIPALITY"; fi
+    log "4. Reads: GET $path, $CONNECTIONS connections, $READ_SECONDS s (wrk)"
+    wrk -t2 -c"$CONNECTIONS" -d"${READ_SECONDS}s" --latency -H "Authorization: Bearer $PARTNER_TOKEN" "$NEIGHBOURHOOD$path" > "$WORK/wrk-$what.txt"
+    declare "R_${what}_rps=$(wrk_rps "$WORK/wrk-$what.txt")" "R_${what}_p50=$(wrk_ms 50 "$WORK/wrk-$what.txt")" \
+      "R_${what}_p99=$(wrk_ms 99 "$WORK/wrk-$what.txt")" "R_${what}_err=$(wrk_errors "$WORK/wrk-$what.txt")"
+  done
+  log "   baseline: pgbench -S (select-only), $CONNECTIONS clients, $READ_SECONDS s, on a scratch database"
+  sql_admin -c "drop database if exists bench_pgbench" -c "create database bench_pgbench owner $DB_USER"
+  "$PGBENCH" -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" -i -s 10 -q bench_pgbench > "$WORK/pgbench-init.txt" 2>&1
+  (cd "$WORK" && "$PGBENCH" -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" -S -M prepared -c "$CONNECTIONS" -j 2 -T "$READ_SECONDS" \
+    -l --log-prefix=pgbench-log bench_pgbench > "$WORK/pgbench.txt" 2>&1)
+  pg_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.txt" | tail -1)
+  # per-transaction log: client, transaction, latency (us), ...
+  read -r pg_p50 pg_p99 < <(cat "$WORK"/pgbench-log.* | awk '{print $3}' | sort -n | awk '{v[NR]=$1} END{i50=int(NR*0.5); i99=int(NR*0.99); if(i50<1)i50=1; if(i99<1)i99=1; printf "%.2f %.2f\n", v[i50]/1000, v[i99]/1000}')
+  rm -f "$WORK"/pgbench-log.*
+  base="pgbench -S: $(calc %.0f "$pg_tps")/s, p50 $pg_p50 ms, p99 $pg_p99 ms"
+  row "4 reads: status of one neighbourhood" "$(calc %.0f "$R_status_rps")/s, p50 $R_status_p50 ms, p99 $R_status_p99 ms${R_status_err:+ ($R_status_err)}" "$base" "$(ratio "$pg_tps" "$R_status_rps") (rate), $(ratio "$R_status_p99" "$pg_p99") (p99)" ">= 5,000/s, p99 < 20 ms" "$(yes_no "$R_status_rps >= 5000 && $R_status_p99 < 20")"
+  row "4 reads: ranking of a municipality (50 neighbourhoods)" "$(calc %.0f "$R_ranking_rps")/s, p50 $R_ranking_p50 ms, p99 $R_ranking_p99 ms${R_ranking_err:+ ($R_ranking_err)}" "$base" "$(ratio "$pg_tps" "$R_ranking_rps") (rate), $(ratio "$R_ranking_p99" "$pg_p99") (p99)" "-" "-"
+fi
+
+# --- 1. event latency ---------------------------------------------------------------------------------------------
+if selected latency; then
+  log "1. Event latency: $RATE measurements/s for $LATENCY_SECONDS s (after $WARMUP s of warm-up)"
+  bench_java latency url="$EVALUATION" token="$CORP_TOKEN" bootstrap="$BOOTSTRAP" codes="$WORK/codes-latency.txt" \
+    rate="$RATE" seconds="$LATENCY_SECONDS" warmup="$WARMUP" drain="$DRAIN" > "$WORK/latency.txt"
+  L="$WORK/latency.txt"
+  records=$(awk -v r="$RATE" -v s="$LATENCY_SECONDS" 'BEGIN{printf "%d", r * s}')
+  log "   baseline: Kafka's EndToEndLatency, $records records of 400 bytes, acks=all"
+  e2e_start=$(now_ms)
+  java "$TOOL_LOG" -cp "$TOOLS/target/libs/*" org.apache.kafka.tools.EndToEndLatency \
+    --bootstrap-server "$BOOTSTRAP" --topic bench.e2e-latency --num-records "$records" --producer-acks all --record-size 400 \
+    > "$WORK/kafka-e2e.txt" 2>&1 || { cat "$WORK/kafka-e2e.txt" >&2; die "EndToEndLatency failed"; }
+  e2e_seconds=$(calc %.1f "($(now_ms) - $e2e_start) / 1000")
+  # "Percentiles: 50th = 1, 99th = 3, 99.9th = 9" (ms)
+  read -r k50 k99 k999 < <(sed -n 's/.*50th = \([0-9.]*\), 99th = \([0-9.]*\), 99.9th = \([0-9.]*\).*/\1 \2 \3/p' "$WORK/kafka-e2e.txt")
+  kavg=$(sed -n 's/.*Avg latency: \([0-9.]*\) ms.*/\1/p' "$WORK/kafka-e2e.txt")
+  # the tool prints whole milliseconds: a p50 of 0 means under 1 ms; the ratio then goes against its average
+  k50_ratio=$k50; [ "$k50" = 0 ] && k50_ratio=$kavg
+  kpace="Kafka EndToEndLatency, $records records, one at a time (closed loop: $(calc %.0f "$records / $e2e_seconds")/s incl. JVM start)"
+  missing=$(val "$L" latency.missing)
+  note=""; [ "$missing" != 0 ] && note=" ($missing of $(val "$L" latency.ok) status events never seen: excluded)"
+  p50=$(val "$L" latency.event.p50_ms); p99=$(val "$L" latency.event.p99_ms); max=$(val "$L" latency.event.max_ms)
+  row "1 latency p50 (201 -> status event)" "$p50 ms$note" "$k50 ms ($kpace; whole ms, avg $kavg ms)" "$(ratio "$p50" "$k50_ratio")" "< 25 ms" "$( [ "$missing" = 0 ] && below "$p50" 25 || echo no)"
+  row "1 latency p99 (201 -> status event)" "$p99 ms" "$k99 ms" "$(ratio "$p99" "$k99")" "< 100 ms" "$( [ "$missing" = 0 ] && below "$p99" 100 || echo no)"
+  row "1 latency max (201 -> status event)" "$max ms" "$k999 ms (p99.9; the tool prints no max)" "$(ratio "$max" "$k999")" "-" "-"
+  row "1 latency from intended send p50/p99/max" "$(val "$L" latency.intended.p50_ms) / $(val "$L" latency.intended.p99_ms) / $(val "$L" latency.intended.max_ms) ms" "$k50 / $k99 / $k999 ms" "$(ratio "$(val "$L" latency.intended.p99_ms)" "$k99") (p99)" "-" "-"
+  row "1 latency POST answer p50/p99" "$(val "$L" latency.http.p50_ms) / $(val "$L" latency.http.p99_ms) ms ($(val "$L" latency.achieved_rate)/s sent, $(val "$L" latency.failed) failed)" "-" "-" "-" "-"
+fi
+
+# --- 3. national import -------------------------------------------------------------------------------------------
+if selected national; then
+  log "3. National import (deploy/bench/national-import.sh)"
+  BENCH_STARTED=1 BENCH_RESULTS="$RESULTS" KAFKA_PORT=$B_KAFKA_PORT NATIONAL_PORT=$((B_PORT_BASE + 5)) \
+    "$ROOT/deploy/bench/national-import.sh"
+fi
+
+# --- 2. pipeline throughput ---------------------------------------------------------------------------------------
+if selected throughput; then
+  log "2. Pipeline throughput: $MEASUREMENTS measurements over $THROUGHPUT_AREAS neighbourhoods in batches of $BATCH"
+  bench_java throughput url="$EVALUATION" token="$CORP_TOKEN" bootstrap="$BOOTSTRAP" codes="$WORK/codes-throughput.txt" \
+    measurements="$MEASUREMENTS" batch="$BATCH" timeout="$TIMEOUT" group=neighbourhood-service \
+    metrics="$EVALUATION/q/metrics,$NEIGHBOURHOOD/q/metrics" copy="$WORK/throughput-copy.tsv" > "$WORK/throughput.txt"
+  T="$WORK/throughput.txt"
+  log "   baseline: COPY of the same $MEASUREMENTS rows into a table shaped like observation"
+  sql -d bench_neighbourhood -c "drop table if exists copy_baseline" -c "create table copy_baseline (like observation including all)"
+  copy_start=$(now_ms)
+  sql -d bench_neighbourhood -c "\\copy copy_baseline (area_code, indicator_code, period, period_start, value, respondents, source, corporation_id, recorded_at) from '$WORK/throughput-copy.tsv'"
+  copy_ms=$(( $(now_ms) - copy_start ))
+  sql -d bench_neighbourhood -c "drop table copy_baseline"
+  log "   baseline: Kafka's ProducerPerformance, $MEASUREMENTS records of 400 bytes, acks=all"
+  java "$TOOL_LOG" -cp "$TOOLS/target/libs/*" org.apache.kafka.tools.ProducerPerformance \
+    --topic bench.producer-perf --num-records "$MEASUREMENTS" --record-size 400 --throughput -1 \
+    --producer-props bootstrap.servers="$BOOTSTRAP" acks=all > "$WORK/kafka-producer.txt" 2>&1 \
+    || { cat "$WORK/kafka-producer.txt" >&2; die "ProducerPerformance failed"; }
+  # "100000 records sent, 81234.5 records/sec (30.99 MB/sec), ..."
+  kp_rate=$(grep 'records sent' "$WORK/kafka-producer.txt" | tail -1 | sed -n 's/.*records sent, \([0-9.]*\) records\/sec.*/\1/p')
+  rate=$(val "$T" throughput.rate); seconds=$(val "$T" throughput.seconds)
+  copy_rate=$(calc %.0f "$MEASUREMENTS / ($copy_ms / 1000)")
+  done_by=$(val "$T" throughput.done_by)
+  figure="$rate measurements/s ($MEASUREMENTS in $seconds s)"
+  [ "$done_by" = timeout ] && figure="$rate measurements/s (NOT finished in $TIMEOUT s: rate of those published)"
+  row "2 throughput end to end (POST -> status published)" "$figure" "COPY: $copy_rate rows/s ($(calc %.2f "$copy_ms / 1000") s)" "$(ratio "$copy_rate" "$rate")" ">= 10,000/s" "$( [ "$done_by" != timeout ] && yes_no "$rate >= 10000" || echo no)"
+  row "2 throughput (second baseline)" "$rate measurements/s" "Kafka ProducerPerformance: $(calc %.0f "$kp_rate") records/s" "$(ratio "$kp_rate" "$rate")" "-" "-"
+  row "2 throughput: batches stored (evaluation POST)" "$(calc %.0f "$MEASUREMENTS / $(val "$T" throughput.post_seconds)")/s ($(val "$T" throughput.post_seconds) s; per batch $(val "$T" throughput.batch_seconds | tr -d '[] ') s)" "-" "-" "-" "-"
+fi
+
+# --- 5. start-up and memory ---------------------------------------------------------------------------------------
+if selected startup; then
+  log "5. Start-up and memory: baseline, a trivial JVM (hello world that stays up)"
+  mkdir -p "$WORK/idle"
+  cat > "$WORK/idle/Idle.java" <<'JAVA'
+public class Idle {
+    public static void main(String[] args) throws Exception {
+        System.out.println("ready");
+        Thread.sleep(600_000);
+    }
+}
+JAVA
+  javac -d "$WORK/idle" "$WORK/idle/Idle.java"
+  idle_start=$(now_ms)
+  java -cp "$WORK/idle" Idle > "$WORK/idle/out.txt" 2>&1 &
+  IDLE_PID=$!
+  until grep -q ready "$WORK/idle/out.txt" 2>/dev/null; do sleep 0.01; done
+  idle_ms=$(( $(now_ms) - idle_start ))
+  sleep 1
+  idle_rss=$(awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/$IDLE_PID/status")
+  kill "$IDLE_PID" 2>/dev/null; wait "$IDLE_PID" 2>/dev/null || true; IDLE_PID=
+  for svc in "${SERVICES[@]}"; do
+    ready_ms=$(( READY[$svc] - LAUNCHED[$svc] ))
+    started_in=$(sed -n 's/.* started in \([0-9.]*\)s.*/\1/p' "$WORK/$svc-service.log" | head -1)
+    row "5 start-up $svc-service (launch -> ready)" "$(calc %.1f "$ready_ms / 1000") s (Quarkus: started in ${started_in:-?} s)" "trivial JVM: $(calc %.2f "$idle_ms / 1000") s" "$(ratio "$ready_ms" "$idle_ms")" "< 3 s" "$(yes_no "$ready_ms < 3000")"
+  done
+  for svc in "${SERVICES[@]}"; do
+    rss=$(awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/${PID[$svc]}/status")
+    row "5 memory $svc-service (RSS after the benchmarks)" "$rss MB" "trivial JVM: $idle_rss MB" "$(ratio "$rss" "$idle_rss")" "< 250 MB" "$(yes_no "$rss < 250")"
+  done
+fi
+
+# The services' own figures (request durations, recalculations, consumer lag), for a look at where the time went.
+for svc in "${!PID[@]}"; do
+  curl -fs -o "$WORK/metrics-$svc.txt" "http://127.0.0.1:${B_PORT[$svc]}/q/metrics" || true
+done
+
+# --- the table ----------------------------------------------------------------------------------------------------
+total=$(( $(date +%s) - RUN_STARTED ))
+{
+  printf '\nBenchmarks (issue 8), %s, %s cores, load average %s; ran %d s\n' "$(date '+%Y-%m-%d %H:%M')" "$(nproc)" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)" "$total"
+  printf 'ratio: how many times the baseline (time or latency / baseline, or baseline rate / rate)\n\n'
+  (printf 'benchmark\tfigure\tbaseline\tratio\ttarget\tmet?\n'; sort -s -n -k1,1 "$RESULTS") | awk -F'\t' '
+    { for (i = 1; i <= NF; i++) { cell[NR, i] = $i; if (length($i) > w[i]) w[i] = length($i) } n = NR }
+    END {
+      for (r = 1; r <= n; r++) {
+        line = "| "
+        for (i = 1; i <= 6; i++) line = line sprintf("%-" w[i] "s", cell[r, i]) " | "
+        print substr(line, 1, length(line) - 1)
+        if (r == 1) { line = "|"; for (i = 1; i <= 6; i++) { d = ""; for (k = 0; k < w[i] + 2; k++) d = d "-"; line = line d "|" } print line }
+      }
+    }'
+  printf '\nDetails and logs: %s\n' "$WORK"
+} | tee "$WORK/table.txt"

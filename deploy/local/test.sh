@@ -8,7 +8,13 @@ cd "$ROOT"
 started=()
 postgres_running || started+=(postgres)
 kafka_running || started+=(kafka)
-cleanup() { [ ${#started[@]} -eq 0 ] || "$ROOT/deploy/local/stop.sh" "${started[@]}"; }
+# Nothing of the platform runs without the database: when this script starts it, it also stops what the
+# end-to-end tests started on it (services, demo receiver, contract proxies), should a test run leave them behind.
+cleanup() {
+  [ ${#started[@]} -eq 0 ] && return
+  [[ " ${started[*]} " == *" postgres "* ]] && { "$ROOT/deploy/contracts/prism.sh" stop; "$ROOT/deploy/local/stop.sh" services receiver; }
+  "$ROOT/deploy/local/stop.sh" "${started[@]}"
+}
 trap cleanup EXIT
 
 "$ROOT/deploy/local/postgres-start.sh"

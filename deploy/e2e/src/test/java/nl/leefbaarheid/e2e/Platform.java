@@ -209,13 +209,26 @@ final class Platform {
         }
     }
 
+    /**
+     * A script run from a test, its output in the build log. Not inheritIO: the forked test JVM talks to Maven
+     * over its own stdin and stdout, so a child that reads stdin (npm does) or writes to stdout corrupts that
+     * channel. The child reads nothing, and its stdout goes to stderr.
+     */
+    static ProcessBuilder child(List<String> command) {
+        List<String> wrapped = new java.util.ArrayList<>(List.of("bash", "-c", "exec \"$@\" 1>&2", "script"));
+        wrapped.addAll(command);
+        return new ProcessBuilder(wrapped).directory(ROOT.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+    }
+
     private static String base64Url(String text) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void run(List<String> command, Map<String, String> env, int timeoutSeconds) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).inheritIO();
+            ProcessBuilder builder = child(command);
             builder.environment().putAll(env);
             Process process = builder.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

@@ -1,5 +1,6 @@
 package nl.leefbaarheid.e2e;
 
+import static nl.leefbaarheid.e2e.Platform.contractApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -63,12 +64,12 @@ class FourStepCycleTest {
         town.webhook(receiver);
 
         // 1. Research: the Leefbaarometer file of the town, imported as the open data comes.
-        contract("neighbourhood", town.admin).contentType("text/csv").body(town.leefbaarometerCsv())
+        contractApi("neighbourhood", town.admin).contentType("text/csv").body(town.leefbaarometerCsv())
                 .post("/api/v1/observations/leefbaarometer").then().statusCode(200)
                 .body("rows", equalTo(12)).body("recalculatedAreas", equalTo(4));
 
         // 2. Zoom in: the ranking puts the weak neighbourhood first; its status says which dimensions are weak.
-        contract("neighbourhood", town.partnerToken()).queryParam("municipality", town.municipality).queryParam("by", "priority")
+        contractApi("neighbourhood", town.partnerToken()).queryParam("municipality", town.municipality).queryParam("by", "priority")
                 .get("/api/v1/rankings").then().statusCode(200).body("totalItems", equalTo(4))
                 .body("items[0].areaCode", equalTo(weak));
         JsonPath status = status(weak);
@@ -82,14 +83,14 @@ class FourStepCycleTest {
         assertThat(weakDimensions).as("weak dimensions of " + weak).contains("soc", "onv");
 
         // 3. Act: what the toolbox recommends for those dimensions; the best fit that the tenant survey can measure.
-        List<Map<String, Object>> recommended = contract("catalog", town.corporationToken())
+        List<Map<String, Object>> recommended = contractApi("catalog", town.corporationToken())
                 .queryParam("weakDimension", weakDimensions.toArray()).queryParam("partnerType", "municipality", "welfare")
                 .queryParam("limit", 100).get("/api/v1/recommendations")
                 .then().statusCode(200).extract().jsonPath().getList("$");
         assertThat(recommended).isNotEmpty();
         JsonPath intervention = null;
         for (Map<String, Object> candidate : recommended) {
-            JsonPath read = contract("catalog", town.corporationToken()).get("/api/v1/interventions/{id}", candidate.get("interventionId"))
+            JsonPath read = contractApi("catalog", town.corporationToken()).get("/api/v1/interventions/{id}", candidate.get("interventionId"))
                     .then().statusCode(200).extract().jsonPath();
             if (read.getList("effectMeasurement.indicators").contains("tenant.feeling-at-home")) {
                 intervention = read;
@@ -105,7 +106,7 @@ class FourStepCycleTest {
                 "startDate", start.toString(), "plannedEndDate", start.plusMonths(finalMonths).toString(),
                 "partners", List.of(town.welfarePartner), "comparisonAreas", List.of(comparison), "budget", 18000);
         JsonPath deployed = Eventually.await("the revision reached evaluation-service's read model",
-                () -> contract("evaluation", town.corporationToken()).contentType(ContentType.JSON).body(deployment)
+                () -> contractApi("evaluation", town.corporationToken()).contentType(ContentType.JSON).body(deployment)
                         .post("/api/v1/deployments").then().extract().jsonPath(),
                 d -> d.getString("id") != null, ASYNC);
         String deploymentId = deployed.getString("id");
@@ -138,13 +139,13 @@ class FourStepCycleTest {
         }
 
         // Completing the deployment gives its effect beside the comparison area, and the partners hear of it.
-        contract("evaluation", town.corporationToken()).contentType(ContentType.JSON).body(Map.of("endDate", LocalDate.now().toString()))
+        contractApi("evaluation", town.corporationToken()).contentType(ContentType.JSON).body(Map.of("endDate", LocalDate.now().toString()))
                 .post("/api/v1/deployments/{id}/complete", deploymentId).then().statusCode(200)
                 .body("status", equalTo("completed"));
         // the welfare organisation works on it and reads the effect; the municipality is not involved in it
-        JsonPath effect = contract("evaluation", Platform.partnerToken(town.welfarePartner))
+        JsonPath effect = contractApi("evaluation", Platform.partnerToken(town.welfarePartner))
                 .get("/api/v1/deployments/{id}/effect", deploymentId).then().statusCode(200).extract().jsonPath();
-        contract("evaluation", town.partnerToken()).get("/api/v1/deployments/{id}/effect", deploymentId).then().statusCode(404);
+        contractApi("evaluation", town.partnerToken()).get("/api/v1/deployments/{id}/effect", deploymentId).then().statusCode(404);
         assertThat(effect.getString("verdict")).isEqualTo("improved");
         assertThat(effect.getDouble("indicators[0].change")).isEqualTo(1.2);
         assertThat(effect.getDouble("indicators[0].comparisonChange")).isEqualTo(0.1);
@@ -154,7 +155,7 @@ class FourStepCycleTest {
         assertThat(receiver.refused()).isZero();
 
         // The partner's feed shows the same signals as its system received.
-        List<String> feedTypes = contract("partner", town.partnerToken()).queryParam("size", 500).get("/api/v1/signals").then()
+        List<String> feedTypes = contractApi("partner", town.partnerToken()).queryParam("size", 500).get("/api/v1/signals").then()
                 .statusCode(200).extract().jsonPath().getList("items.findAll { it.areaCode == '" + weak + "' }.type");
         assertThat(feedTypes).contains("status-changed", "evaluation-completed");
     }
@@ -165,7 +166,7 @@ class FourStepCycleTest {
         String area = town.neighbourhoods.get(3);
         String traceId = UUID.randomUUID().toString().replace("-", "");
         try (Topics statuses = Topics.atEnd("neighbourhood.status.v1")) {
-            contract("evaluation", town.corporationToken()).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+            contractApi("evaluation", town.corporationToken()).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                     .contentType(ContentType.JSON).body(Map.of("areaCode", area, "indicator", "tenant.feeling-at-home", "value", 6.4,
                             "period", "2026-Q3", "respondents", 55, "instrument", "survey"))
                     .post("/api/v1/measurements").then().statusCode(201);
@@ -184,7 +185,7 @@ class FourStepCycleTest {
     }
 
     private static JsonPath status(String area) {
-        return contract("neighbourhood", town.corporationToken()).get("/api/v1/areas/{code}/status", area)
+        return contractApi("neighbourhood", town.corporationToken()).get("/api/v1/areas/{code}/status", area)
                 .then().statusCode(200).extract().jsonPath();
     }
 
@@ -192,11 +193,7 @@ class FourStepCycleTest {
         Map<String, Object> body = new HashMap<>(Map.of("deploymentId", deployment, "areaCode", area, "slot", slot,
                 "indicator", "tenant.feeling-at-home", "period", period, "value", value, "respondents", 60,
                 "instrument", "survey", "sourceSystem", "e2e-enquete"));
-        contract("evaluation", town.corporationToken()).contentType(ContentType.JSON).body(body).post("/api/v1/measurements")
+        contractApi("evaluation", town.corporationToken()).contentType(ContentType.JSON).body(body).post("/api/v1/measurements")
                 .then().statusCode(201);
-    }
-
-    private static io.restassured.specification.RequestSpecification contract(String service, String token) {
-        return Platform.contractApi(service, token);
     }
 }

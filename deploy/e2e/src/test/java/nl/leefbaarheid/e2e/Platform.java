@@ -49,7 +49,7 @@ final class Platform {
                 Map.of(), 120)));
     }
 
-    private static boolean ready(String service) {
+    static boolean ready(String service) {
         try {
             java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI
                     .create(url(service) + "/q/health/ready").toURL().openConnection();
@@ -142,10 +142,6 @@ final class Platform {
     /** Starts what is not running (after a kill or a stop) with the run command, and waits until all is ready. */
     static void startAgain() {
         run(List.of("deploy/local/run.sh"), Map.of("SKIP_BUILD", "1"), 600);
-    }
-
-    static boolean isReady(String service) {
-        return ready(service);
     }
 
     static final String KAFKA = "127.0.0.1:" + System.getenv().getOrDefault("KAFKA_PORT", "59092");

@@ -306,7 +306,7 @@ class PlatformFaultsTest {
         assertThat(perBatch).as("measurements per batch").hasSize(batches.get()).allSatisfy((n, rows) -> assertThat(rows).hasSize(3));
         for (String service : Platform.PORTS.keySet()) {
             assertThat(Platform.pid(service)).as(service + " was not restarted").isEqualTo(pids.get(service));
-            Eventually.await(service + " ready again", () -> Platform.isReady(service), r -> r, Duration.ofSeconds(30));
+            Eventually.await(service + " ready again", () -> Platform.ready(service), r -> r, Duration.ofSeconds(30));
         }
         System.out.printf("FAULT postgres-restart: %d batches of 3 sent; answers %s; %d batches refused with 503 stored nothing "
                 + "and were stored once on retry; %d measurements, each published once%n", batches.get(), answers,

@@ -168,9 +168,8 @@ class PlatformFaultsTest {
             Platform.startKafka();
         }
         sent.addAll(monitor(area, 20, 10));
-        Map<String, Integer> reasons = arrivedReasons(area, before, sent.size());
-        assertThat(reasons.keySet()).as("measurements reflected in the status").containsExactlyInAnyOrderElementsOf(
-                sent.stream().map(id -> "measurement " + id).toList());
+        Map<String, Integer> reasons = arrivedReasons(area, before, sent);
+        assertThat(reasons.keySet()).as("measurements reflected in the status").containsExactlyInAnyOrderElementsOf(sent);
         assertThat(reasons.values()).as("times each was counted").containsOnly(1);
         assertThat(status(area).getDouble("status.tenantExperience.mean")).isEqualTo(value(29));
         System.out.printf("FAULT broker-outage: sent %d measurements (10 while Kafka was down), %d reached the status, duplicates 0%n",
@@ -203,9 +202,9 @@ class PlatformFaultsTest {
 
         int total = 0;
         for (String area : areas) {
-            Map<String, Integer> reasons = arrivedReasons(area, before.get(area), sent.get(area).size());
+            Map<String, Integer> reasons = arrivedReasons(area, before.get(area), sent.get(area));
             assertThat(reasons.keySet()).as("measurements of " + area + " in its status history")
-                    .containsExactlyInAnyOrderElementsOf(sent.get(area).stream().map(id -> "measurement " + id).toList());
+                    .containsExactlyInAnyOrderElementsOf(sent.get(area));
             assertThat(reasons.values()).as("times each was counted").containsOnly(1);
             total += reasons.size();
         }
@@ -359,17 +358,26 @@ class PlatformFaultsTest {
         return 5.0 + (i % 40) / 10.0;
     }
 
-    /** The reasons of the status versions after {@code before}, once {@code expected} of them are there. */
-    private static Map<String, Integer> arrivedReasons(String area, int before, int expected) {
-        List<Map<String, Object>> history = Eventually.await(expected + " new status versions of " + area,
-                () -> api("neighbourhood", town.admin).queryParam("size", 500).get("/api/v1/areas/{code}/status/history", area)
-                        .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items"),
-                h -> h.stream().filter(e -> (Integer) e.get("version") > before).count() >= expected, ASYNC);
-        Map<String, Integer> reasons = new HashMap<>();
-        history.stream().filter(e -> (Integer) e.get("version") > before)
-                .forEach(e -> reasons.merge((String) e.get("reason"), 1, Integer::sum));
-        return reasons;
+    /**
+     * How many status versions after {@code before} name each measurement in their reason (a version recalculated for a
+     * batch names every measurement of the area in it), once every one of {@code expected} is named.
+     */
+    private static Map<String, Integer> arrivedReasons(String area, int before, List<String> expected) {
+        return Eventually.await("status versions of " + area + " naming the " + expected.size() + " measurements",
+                () -> {
+                    List<Map<String, Object>> history = api("neighbourhood", town.admin).queryParam("size", 500)
+                            .get("/api/v1/areas/{code}/status/history", area).then().statusCode(200).extract().jsonPath()
+                            .<Map<String, Object>>getList("items");
+                    Map<String, Integer> named = new HashMap<>();
+                    history.stream().filter(e -> (Integer) e.get("version") > before)
+                            .forEach(e -> MEASUREMENT_ID.matcher((String) e.get("reason")).results()
+                                    .forEach(m -> named.merge(m.group(), 1, Integer::sum)));
+                    return named;
+                }, named -> named.keySet().containsAll(expected), ASYNC);
     }
+
+    private static final java.util.regex.Pattern MEASUREMENT_ID = java.util.regex.Pattern
+            .compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private static JsonPath status(String area) {
         return api("neighbourhood", town.admin).get("/api/v1/areas/{code}/status", area).then().statusCode(200).extract().jsonPath();

@@ -73,14 +73,16 @@ public class MeasurementService {
         List<Measurement> checked = check(inputs);
         Instant now = Instant.now();
         List<UUID> ids = new ArrayList<>();
+        List<Outbox.Event> events = new ArrayList<>();
         for (Measurement m : checked) {
             m.recordedAt = now;
             m.persist();
             ids.add(m.id);
-            outbox.add(MeasurementRecorded.TOPIC, m.areaCode, MeasurementRecorded.TYPE, m.areaCode, new MeasurementRecorded(m.id,
+            events.add(new Outbox.Event(MeasurementRecorded.TOPIC, m.areaCode, MeasurementRecorded.TYPE, m.areaCode, new MeasurementRecorded(m.id,
                     m.areaCode, m.complexId, m.indicator, m.value.doubleValue(), m.period, m.measuredOn, m.respondents,
-                    m.instrument, m.deploymentId, m.slot == null ? null : m.slot.code(), m.corporationId, now));
+                    m.instrument, m.deploymentId, m.slot == null ? null : m.slot.code(), m.corporationId, now)));
         }
+        outbox.addAll(events);
         Idempotency.Answer answer = new Idempotency.Answer(201, write(new RecordedMeasurements(ids.size(), ids)));
         if (idempotencyKey != null) {
             idempotency.remember(who, idempotencyKey, requestBody, answer);

@@ -3,27 +3,42 @@ package nl.leefbaarheid.neighbourhood.listener;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import nl.leefbaarheid.neighbourhood.event.MeasurementRecorded;
+import nl.leefbaarheid.neighbourhood.platform.events.DeadLetters;
+import nl.leefbaarheid.neighbourhood.platform.events.DeadLetters.DeadLetter;
 import nl.leefbaarheid.neighbourhood.platform.events.IncomingEvent;
 import nl.leefbaarheid.neighbourhood.platform.events.IncomingEvent.UnreadableEventException;
 import nl.leefbaarheid.neighbourhood.platform.events.Retry;
 import nl.leefbaarheid.neighbourhood.service.MeasurementService;
+import nl.leefbaarheid.neighbourhood.service.MeasurementService.Received;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code evaluation.measurements.v1}. The offset is committed only after the observation and the
- * recalculated status are stored; an unreadable message goes to the dead-letter topic and the consumer
- * goes on; while the database is away the same message is retried, never skipped.
+ * Consumes {@code evaluation.measurements.v1} in batches (what one poll returns): the measurements of a batch are
+ * stored in one transaction and each affected area is recalculated once. The offsets are committed only after that;
+ * a record that cannot be read or used goes to the dead-letter topic and the rest goes on; while the database is away
+ * the same batch is retried, never skipped.
  */
 @ApplicationScoped
 public class MeasurementListener {
-
-    private static final Logger LOG = Logger.getLogger(MeasurementListener.class);
 
     @Inject
     ObjectMapper json;
@@ -31,22 +46,76 @@ public class MeasurementListener {
     @Inject
     MeasurementService measurements;
 
+    @Inject
+    DeadLetters deadLetters;
+
+    @ConfigProperty(name = "mp.messaging.incoming.measurements.dead-letter-queue.topic")
+    String deadLetterTopic;
+
+    @Inject
+    Tracer tracer;
+
     @Incoming("measurements")
-    @Blocking // ordered: one message at a time per channel, so order per area holds
-    public void consume(ConsumerRecord<String, String> record) {
+    @Blocking // ordered: one batch at a time per channel, so order per area holds
+    public void consume(ConsumerRecords<String, String> records) {
+        List<DeadLetter> dead = new ArrayList<>();
+        List<ConsumerRecord<String, String>> readable = new ArrayList<>();
+        List<Received> batch = new ArrayList<>();
+        List<Span> spans = new ArrayList<>();
+        try {
+            for (ConsumerRecord<String, String> record : records) {
+                // each record's processing is a span in the trace it came with, lasting as long as its batch
+                Span span = tracer.spanBuilder(record.topic() + " process").setSpanKind(SpanKind.CONSUMER)
+                        .setParent(W3CTraceContextPropagator.getInstance().extract(Context.root(), record, HEADERS))
+                        .setAttribute("messaging.kafka.offset", record.offset()).startSpan();
+                spans.add(span);
+                try {
+                    batch.add(read(record, traceParent(span)));
+                    readable.add(record);
+                } catch (UnreadableEventException e) {
+                    dead.add(new DeadLetter(record, e.getMessage()));
+                }
+            }
+            if (!batch.isEmpty()) {
+                MeasurementService.Outcome outcome = Retry.whileTransient(() -> measurements.recordAll(batch), Duration.ofMinutes(10));
+                outcome.invalid().forEach((index, reason) -> dead.add(new DeadLetter(readable.get(index), reason)));
+            }
+            deadLetters.send(deadLetterTopic, dead);
+        } finally {
+            spans.forEach(Span::end);
+        }
+    }
+
+    private static final TextMapGetter<ConsumerRecord<String, String>> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(ConsumerRecord<String, String> record) {
+            List<String> keys = new ArrayList<>();
+            record.headers().forEach(h -> keys.add(h.key()));
+            return keys;
+        }
+
+        @Override
+        public String get(ConsumerRecord<String, String> record, String key) {
+            Header header = record == null ? null : record.headers().lastHeader(key);
+            return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        }
+    };
+
+    private static String traceParent(Span span) {
+        Map<String, String> carrier = new HashMap<>();
+        W3CTraceContextPropagator.getInstance().inject(Context.root().with(span), carrier, Map::put);
+        return carrier.get("traceparent");
+    }
+
+    private Received read(ConsumerRecord<String, String> record, String traceParent) {
         IncomingEvent event = IncomingEvent.of(record);
         if (!MeasurementRecorded.TYPE.equals(event.type())) {
             throw new UnreadableEventException("unknown event type " + event.type() + "; this consumer reads " + MeasurementRecorded.TYPE);
         }
-        MeasurementRecorded measurement;
         try {
-            measurement = json.readValue(event.data(), MeasurementRecorded.class);
+            return new Received(event.id(), json.readValue(event.data(), MeasurementRecorded.class), traceParent);
         } catch (JsonProcessingException e) {
             throw new UnreadableEventException("event " + event.id() + " has unreadable data: " + e.getOriginalMessage(), e);
-        }
-        boolean first = Retry.whileTransient(() -> measurements.record(event.id(), measurement), Duration.ofMinutes(10));
-        if (!first) {
-            LOG.debugf("event %s was processed before; nothing changes", event.id());
         }
     }
 }

@@ -5,17 +5,25 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import org.jboss.logging.Logger;
+import java.util.Set;
+import java.util.TreeMap;
 import nl.leefbaarheid.neighbourhood.api.ObservationInput;
+import nl.leefbaarheid.neighbourhood.domain.Reasons;
+import nl.leefbaarheid.neighbourhood.entity.HousingComplex;
 import nl.leefbaarheid.neighbourhood.event.MeasurementRecorded;
-import nl.leefbaarheid.neighbourhood.platform.events.IncomingEvent.UnreadableEventException;
 import nl.leefbaarheid.neighbourhood.platform.events.ProcessedEvents;
 import nl.leefbaarheid.neighbourhood.platform.problem.Problem.FieldError;
+import org.jboss.logging.Logger;
 
-/** Turns a recorded measurement into an observation and a recalculated status, exactly once per event. */
+/**
+ * Turns recorded measurements into observations and recalculated statuses, exactly once per event: a batch of them in
+ * one transaction, each affected area recalculated once however many of its measurements the batch holds.
+ */
 @ApplicationScoped
 public class MeasurementService {
 
@@ -35,24 +43,79 @@ public class MeasurementService {
     @Inject
     StatusService statuses;
 
-    /** @return false when the event had been processed before (nothing changes) */
+    /** A measurement as received, with the id of its event and the {@code traceparent} of its processing (or null). */
+    public record Received(String eventId, MeasurementRecorded measurement, String traceParent) {
+    }
+
+    /** What became of a batch: the measurements this service cannot use (by their index in the batch), and counts. */
+    public record Outcome(Map<Integer, String> invalid, int recorded, int repeated, int statusChanges) {
+    }
+
     @Transactional(TxType.REQUIRED)
-    public boolean record(String eventId, MeasurementRecorded m) {
-        if (!processed.firstDelivery(CONSUMER, eventId)) {
-            return false;
+    public Outcome recordAll(List<Received> batch) {
+        Set<String> seen = processed.processedBefore(CONSUMER, batch.stream().map(Received::eventId).toList());
+        Map<String, Integer> fresh = new LinkedHashMap<>(); // event id -> index of its first copy in the batch
+        for (int i = 0; i < batch.size(); i++) {
+            if (!seen.contains(batch.get(i).eventId())) {
+                fresh.putIfAbsent(batch.get(i).eventId(), i);
+            }
         }
+        List<Integer> indexes = new ArrayList<>(fresh.values());
+        List<ObservationInput> rows = indexes.stream().map(i -> input(batch.get(i).measurement())).toList();
         List<FieldError> errors = new ArrayList<>();
-        ImportService.Checked checked = imports.check(List.of(new ObservationInput(m.areaCode(), m.complexId(), m.indicator(),
-                m.period(), m.value(), m.respondents(), "measurement:" + m.measurementId(), m.corporationId())),
-                Optional.empty(), true, "measurement", errors);
-        if (!errors.isEmpty()) {
-            // a measurement this service cannot use goes to the dead-letter topic with the reason
-            throw new UnreadableEventException("measurement " + m.measurementId() + " is invalid: " + errors.stream()
-                    .map(e -> e.field().replace("rows[0].", "") + " " + e.message()).collect(Collectors.joining("; ")));
+        ImportService.Checked checked = imports.check(rows, Optional.empty(), true, "measurement", errors);
+        // the errors name rows[i] of the checked rows; the observations are those of the rows without errors, in order
+        Map<Integer, List<String>> errorsByRow = new TreeMap<>();
+        for (FieldError error : errors) {
+            int row = Integer.parseInt(error.field().substring(5, error.field().indexOf(']')));
+            errorsByRow.computeIfAbsent(row, r -> new ArrayList<>()).add(error.field().replaceFirst("^rows\\[\\d+]\\.?", "") + " " + error.message());
         }
-        ObservationStore.Changed changed = store.store(checked.observations());
-        int statusChanges = statuses.recalculate(changed.areaCodes(), changed.complexIds(), "measurement " + m.measurementId());
-        LOG.infof("Measurement %s of %s stored; %d statuses changed", m.measurementId(), m.areaCode(), statusChanges);
-        return true;
+        Map<Integer, String> invalid = new HashMap<>();
+        List<Received> valid = new ArrayList<>();
+        List<ObservationStore.NewObservation> observations = new ArrayList<>();
+        for (int r = 0, o = 0; r < indexes.size(); r++) {
+            Received received = batch.get(indexes.get(r));
+            if (errorsByRow.containsKey(r)) {
+                invalid.put(indexes.get(r), "measurement " + received.measurement().measurementId() + " is invalid: "
+                        + String.join("; ", errorsByRow.get(r)));
+            } else {
+                valid.add(received);
+                observations.add(checked.observations().get(o++));
+            }
+        }
+        // recorded as processed in this transaction: a copy being processed elsewhere at the same time is left to it
+        Set<String> first = processed.firstDeliveries(CONSUMER, valid.stream().map(Received::eventId).toList());
+        List<ObservationStore.NewObservation> toStore = new ArrayList<>();
+        Map<String, List<String>> byNeighbourhood = new HashMap<>();
+        Map<String, List<String>> byComplex = new HashMap<>();
+        Map<String, String> traceParents = new HashMap<>();
+        for (int i = 0; i < valid.size(); i++) {
+            MeasurementRecorded m = valid.get(i).measurement();
+            if (first.contains(valid.get(i).eventId())) {
+                if (valid.get(i).traceParent() != null) {
+                    traceParents.put(m.measurementId(), valid.get(i).traceParent());
+                }
+                toStore.add(observations.get(i));
+                String id = m.measurementId();
+                byNeighbourhood.computeIfAbsent(m.areaCode(), a -> new ArrayList<>()).add(id);
+                if (m.complexId() != null) {
+                    byComplex.computeIfAbsent(HousingComplex.subject(m.corporationId(), m.complexId()), c -> new ArrayList<>()).add(id);
+                }
+            }
+        }
+        int statusChanges = 0;
+        if (!toStore.isEmpty()) {
+            ObservationStore.Changed changed = store.store(toStore);
+            statusChanges = statuses.recalculate(changed.areaCodes(), changed.complexIds(), Reasons.measurements(byNeighbourhood, byComplex,
+                    traceParents));
+        }
+        LOG.infof("%d measurements of %d areas stored (%d repeated, %d invalid); %d statuses changed", toStore.size(),
+                byNeighbourhood.size(), batch.size() - toStore.size() - invalid.size(), invalid.size(), statusChanges);
+        return new Outcome(invalid, toStore.size(), batch.size() - toStore.size() - invalid.size(), statusChanges);
+    }
+
+    private static ObservationInput input(MeasurementRecorded m) {
+        return new ObservationInput(m.areaCode(), m.complexId(), m.indicator(), m.period(), m.value(), m.respondents(),
+                "measurement:" + m.measurementId(), m.corporationId());
     }
 }

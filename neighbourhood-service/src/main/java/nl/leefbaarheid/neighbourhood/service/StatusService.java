@@ -11,19 +11,22 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.domain.AreaStatus;
 import nl.leefbaarheid.neighbourhood.domain.Observed;
+import nl.leefbaarheid.neighbourhood.domain.Reasons;
 import nl.leefbaarheid.neighbourhood.domain.StatusCalculator;
 import nl.leefbaarheid.neighbourhood.domain.StatusSettings;
 import nl.leefbaarheid.neighbourhood.entity.Area;
@@ -33,6 +36,7 @@ import nl.leefbaarheid.neighbourhood.entity.Indicator;
 import nl.leefbaarheid.neighbourhood.event.StatusChanged;
 import nl.leefbaarheid.neighbourhood.platform.outbox.Outbox;
 import nl.leefbaarheid.neighbourhood.platform.problem.ProblemException;
+import org.hibernate.Session;
 
 /**
  * Keeps the status of every area current: recalculates neighbourhoods and complexes from their observations,
@@ -69,45 +73,64 @@ public class StatusService {
      */
     @Transactional(TxType.MANDATORY)
     public int recalculate(Collection<String> neighbourhoods, Collection<Long> complexes, String reason) {
+        return recalculate(neighbourhoods, complexes, Reasons.of(reason));
+    }
+
+    /**
+     * Recalculates these neighbourhoods and complexes, then the districts and municipalities above them: each once,
+     * however many of its observations changed, with a few statements per thousand areas.
+     *
+     * @return how many statuses changed (got a new version)
+     */
+    @Transactional(TxType.MANDATORY)
+    public int recalculate(Collection<String> neighbourhoods, Collection<Long> complexes, Reasons reasons) {
         int minRespondents = minRespondents();
         int changed = 0;
         Set<String> touched = new TreeSet<>(neighbourhoods);
-        for (HousingComplex complex : complexes.isEmpty() ? List.<HousingComplex>of()
-                : HousingComplex.<HousingComplex>list("id in ?1", complexes)) {
-            touched.add(complex.neighbourhoodCode);
-            List<Observed> observed = observations("complex_id = ?1", complex.id);
-            changed += save(complex.subject(), complex.neighbourhoodCode, "COMPLEX", calculator.forArea(observed, complex.households,
-                    override(complex.subject()), minRespondents), observed.size(), reason);
+        List<HousingComplex> housingComplexes = complexes.isEmpty() ? List.of() : HousingComplex.list("id in ?1", complexes);
+        if (!housingComplexes.isEmpty()) {
+            Map<Long, List<Observed>> byComplex = observationsOfComplexes(housingComplexes.stream().map(c -> c.id).toList());
+            Map<String, ColourOverride> overrides = overrides(housingComplexes.stream().map(HousingComplex::subject).toList());
+            List<Computed> computed = new ArrayList<>();
+            for (HousingComplex complex : housingComplexes) {
+                touched.add(complex.neighbourhoodCode);
+                List<Observed> observed = byComplex.getOrDefault(complex.id, List.of());
+                ColourOverride override = overrides.get(complex.subject());
+                computed.add(new Computed(complex.subject(), complex.neighbourhoodCode, "COMPLEX", calculator.forArea(observed,
+                        complex.households, override == null ? null : override.toStatus(), minRespondents), observed.size(),
+                        reasons));
+            }
+            changed += saveAll(computed);
         }
         List<String> codes = new ArrayList<>(touched);
-        Set<String> parents = new LinkedHashSet<>();
+        Set<String> parents = new TreeSet<>();
         for (int from = 0; from < codes.size(); from += CHUNK) {
             List<String> chunk = codes.subList(from, Math.min(codes.size(), from + CHUNK));
             Map<String, List<Observed>> byArea = observationsOf(chunk);
             Map<String, Integer> households = latestHouseholds(chunk);
             Map<String, ColourOverride> overrides = overrides(chunk);
+            List<Computed> computed = new ArrayList<>();
             for (String code : chunk) {
                 if (!households.containsKey(code)) {
                     continue; // observations of an area not (or no longer) registered are kept, not rolled up
                 }
                 List<Observed> observed = byArea.getOrDefault(code, List.of());
                 ColourOverride override = overrides.get(code);
-                changed += save(code, code, "NEIGHBOURHOOD", calculator.forArea(observed, households.get(code),
-                        override == null ? null : override.toStatus(), minRespondents), observed.size(), reason);
+                computed.add(new Computed(code, code, "NEIGHBOURHOOD", calculator.forArea(observed, households.get(code),
+                        override == null ? null : override.toStatus(), minRespondents), observed.size(), reasons));
                 parents.add("WK" + code.substring(2, 8));
                 parents.add("GM" + code.substring(2, 6));
             }
-            keepContextSmall();
+            changed += saveAll(computed);
         }
-        Map<String, Integer> parentHouseholds = latestHouseholds(parents);
-        int done = 0;
-        for (String parent : parents) {
-            if (parentHouseholds.containsKey(parent)) {
-                changed += aggregate(parent, parentHouseholds.get(parent), reason, minRespondents);
-            }
-            if (++done % CHUNK == 0) {
-                keepContextSmall();
-            }
+        // Districts and municipalities, a few hundred municipalities at a time: each from the neighbourhoods in it.
+        Map<String, List<String>> byMunicipality = parents.stream()
+                .collect(Collectors.groupingBy(p -> p.substring(2, 6), TreeMap::new, Collectors.toList()));
+        List<String> municipalities = new ArrayList<>(byMunicipality.keySet());
+        for (int from = 0; from < municipalities.size(); from += CHUNK / 4) {
+            List<String> chunk = municipalities.subList(from, Math.min(municipalities.size(), from + CHUNK / 4));
+            List<String> chunkParents = chunk.stream().flatMap(m -> byMunicipality.get(m).stream()).toList();
+            changed += saveAll(aggregate(chunk, chunkParents, reasons, minRespondents));
         }
         return changed;
     }
@@ -132,35 +155,61 @@ public class StatusService {
         return recalculate(neighbourhoods, complexes, reason);
     }
 
-    /**
-     * A national import saves thousands of statuses and outbox events in one transaction: writing them out and
-     * forgetting them keeps every later query from checking them all again.
-     */
-    private void keepContextSmall() {
-        em.flush();
-        em.clear();
+    /** A status computed for a subject, to be stored if it differs from the stored one. */
+    private record Computed(String subject, String areaCode, String level, AreaStatus status, int observationCount, String reason,
+            String traceParent) {
+
+        Computed(String subject, String areaCode, String level, AreaStatus status, int observationCount, Reasons reasons) {
+            this(subject, areaCode, level, status, observationCount, reasons.forSubject(subject), reasons.traceParentFor(subject));
+        }
     }
 
-    /** A district or municipality from the statuses of the neighbourhoods in it, weighted by households. */
-    private int aggregate(String code, Integer households, String reason, int minRespondents) {
-        String prefix = "BU" + code.substring(2) + "%";
+    /**
+     * Districts and municipalities (codes in {@code parents}, all within {@code municipalities}, given by their four
+     * digits) from the statuses of the neighbourhoods in them, weighted by households.
+     */
+    private List<Computed> aggregate(List<String> municipalities, List<String> parents, Reasons reasons, int minRespondents) {
+        String[] prefixes = municipalities.stream().map(m -> "BU" + m + "%").toArray(String[]::new);
         @SuppressWarnings("unchecked")
         List<Object[]> children = em.createNativeQuery("""
-                select cast(s.status as text), coalesce(a.households, 0)
+                select s.subject, cast(s.status as text), coalesce(a.households, 0)
                   from area_status s
                   left join lateral (select households from area where code = s.area_code order by year desc limit 1) a on true
-                 where s.level = 'NEIGHBOURHOOD' and s.subject like :prefix""")
-                .setParameter("prefix", prefix).getResultList();
-        List<StatusCalculator.Weighted> weighted = new ArrayList<>();
+                 where s.level = 'NEIGHBOURHOOD' and s.subject like any(cast(:prefixes as varchar[]))""")
+                .setParameter("prefixes", prefixes).getResultList();
+        Map<String, List<StatusCalculator.Weighted>> weighted = new HashMap<>();
         for (Object[] child : children) {
-            weighted.add(new StatusCalculator.Weighted(read((String) child[0]), ((Number) child[1]).doubleValue()));
+            String code = (String) child[0];
+            StatusCalculator.Weighted w = new StatusCalculator.Weighted(read((String) child[1]), ((Number) child[2]).doubleValue());
+            weighted.computeIfAbsent("WK" + code.substring(2, 8), k -> new ArrayList<>()).add(w);
+            weighted.computeIfAbsent("GM" + code.substring(2, 6), k -> new ArrayList<>()).add(w);
         }
-        List<Observed> tenant = observations("area_code like ?1 and indicator_code in ('" + StatusCalculator.FEELING_AT_HOME
-                + "', '" + StatusCalculator.SHARE_AT_HOME + "')", prefix);
-        AreaLevel level = AreaLevel.ofCode(code).orElseThrow();
-        ColourOverride override = ColourOverride.findById(code);
-        return save(code, code, level.name(), calculator.aggregate(weighted, tenant, override == null ? null : override.toStatus(),
-                households, minRespondents), weighted.size(), reason);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select area_code, indicator_code, period, period_start, value, class, respondents"
+                + " from observation where area_code like any(cast(:prefixes as varchar[])) and indicator_code in ('"
+                + StatusCalculator.FEELING_AT_HOME + "', '" + StatusCalculator.SHARE_AT_HOME + "')")
+                .setParameter("prefixes", prefixes).getResultList();
+        Map<String, List<Observed>> tenant = new HashMap<>();
+        for (Object[] row : rows) {
+            String code = (String) row[0];
+            Observed o = observed(row);
+            tenant.computeIfAbsent("WK" + code.substring(2, 8), k -> new ArrayList<>()).add(o);
+            tenant.computeIfAbsent("GM" + code.substring(2, 6), k -> new ArrayList<>()).add(o);
+        }
+        Map<String, Integer> households = latestHouseholds(parents);
+        Map<String, ColourOverride> overrides = overrides(parents);
+        List<Computed> computed = new ArrayList<>();
+        for (String parent : parents) {
+            if (!households.containsKey(parent)) {
+                continue; // not registered
+            }
+            List<StatusCalculator.Weighted> of = weighted.getOrDefault(parent, List.of());
+            ColourOverride override = overrides.get(parent);
+            computed.add(new Computed(parent, parent, AreaLevel.ofCode(parent).orElseThrow().name(), calculator.aggregate(of,
+                    tenant.getOrDefault(parent, List.of()), override == null ? null : override.toStatus(), households.get(parent),
+                    minRespondents), of.size(), reasons));
+        }
+        return computed;
     }
 
     /** The status of a corporation's working area: every neighbourhood where it owns complexes. */
@@ -182,58 +231,124 @@ public class StatusService {
     }
 
     /**
-     * Stores the status if it differs from the stored one: a new version, its history and (for areas) an event.
+     * Stores each status that differs from the stored one: a new version, its history and (for areas) an event; of one
+     * that is the same, only when it was computed. Locks the stored statuses first (in subject order), so that two
+     * recalculations of one area never both take the same next version.
      *
-     * @return 1 when the status changed, else 0
+     * @return how many statuses changed
      */
-    private int save(String subject, String areaCode, String level, AreaStatus status, int observationCount, String reason) {
-        Instant now = Instant.now();
-        JsonNode next = json.valueToTree(status);
-        String provenance = write(Map.of("observations", observationCount, "computedAt", now.toString()));
-        @SuppressWarnings("unchecked")
-        List<Object[]> current = em.createNativeQuery("select version, cast(status as text) from area_status where subject = :s for update")
-                .setParameter("s", subject).getResultList();
-        if (current.isEmpty() && status.priority() == null) {
-            return 0; // nothing known about the area yet
-        }
-        JsonNode previous = current.isEmpty() ? null : readTree((String) current.get(0)[1]);
-        if (next.equals(previous)) {
-            em.createNativeQuery("update area_status set provenance = cast(:p as jsonb), computed_at = :t where subject = :s")
-                    .setParameter("p", provenance).setParameter("t", now).setParameter("s", subject).executeUpdate();
-            countRecalculation(level, "unchanged");
+    private int saveAll(List<Computed> computed) {
+        if (computed.isEmpty()) {
             return 0;
         }
-        Integer previousVersion = current.isEmpty() ? null : ((Number) current.get(0)[0]).intValue();
-        int version = previousVersion == null ? 1 : previousVersion + 1;
-        List<String> changes = changes(previous, next);
-        em.createNativeQuery("""
-                insert into area_status (subject, area_code, level, version, status, provenance, priority, computed_at, changed_at)
-                values (:s, :a, :l, :v, cast(:st as jsonb), cast(:p as jsonb), :prio, :t, :t)
-                on conflict (subject) do update set version = excluded.version, status = excluded.status,
-                    provenance = excluded.provenance, priority = excluded.priority, computed_at = excluded.computed_at,
-                    changed_at = excluded.changed_at""")
-                .setParameter("s", subject).setParameter("a", areaCode).setParameter("l", level).setParameter("v", version)
-                .setParameter("st", next.toString()).setParameter("p", provenance)
-                .setParameter("prio", status.priority() == null ? null : BigDecimal.valueOf(status.priority()))
-                .setParameter("t", now).executeUpdate();
-        em.createNativeQuery("""
-                insert into area_status_history (subject, version, status, changes, reason, changed_at)
-                values (:s, :v, cast(:st as jsonb), cast(:c as jsonb), :r, :t)""")
-                .setParameter("s", subject).setParameter("v", version).setParameter("st", next.toString())
-                .setParameter("c", write(changes)).setParameter("r", truncate(reason)).setParameter("t", now).executeUpdate();
-        countRecalculation(level, "changed");
+        Instant now = Instant.now();
+        String[] subjects = computed.stream().map(Computed::subject).toArray(String[]::new);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select subject, version, cast(status as text) from area_status"
+                + " where subject = any(cast(:s as varchar[])) order by subject for update")
+                .setParameter("s", subjects).getResultList();
+        Map<String, Object[]> stored = new HashMap<>();
+        rows.forEach(r -> stored.put((String) r[0], r));
 
-        if (!"COMPLEX".equals(level)) {
-            outbox.add(StatusChanged.TOPIC, areaCode, StatusChanged.TYPE, areaCode, new StatusChanged(areaCode,
-                    AreaLevel.valueOf(level), version, previousVersion, changes, truncate(reason), status,
-                    previous == null ? null : read(previous.toString()), now));
+        List<String[]> unchanged = new ArrayList<>(); // subject, provenance
+        List<Object[]> changedRows = new ArrayList<>(); // subject, area, level, version, status, provenance, priority, changes, reason
+        List<Outbox.Event> events = new ArrayList<>();
+        Map<String, int[]> counts = new TreeMap<>(); // level -> changed, unchanged
+        for (Computed c : computed) {
+            Object[] current = stored.get(c.subject());
+            if (current == null && c.status().priority() == null) {
+                continue; // nothing known about the area yet
+            }
+            JsonNode next = json.valueToTree(c.status());
+            String provenance = write(Map.of("observations", c.observationCount(), "computedAt", now.toString()));
+            JsonNode previous = current == null ? null : readTree((String) current[2]);
+            int[] count = counts.computeIfAbsent(c.level(), l -> new int[2]);
+            if (next.equals(previous)) {
+                unchanged.add(new String[] { c.subject(), provenance });
+                count[1]++;
+                continue;
+            }
+            count[0]++;
+            Integer previousVersion = current == null ? null : ((Number) current[1]).intValue();
+            int version = previousVersion == null ? 1 : previousVersion + 1;
+            List<String> changes = changes(previous, next);
+            changedRows.add(new Object[] { c.subject(), c.areaCode(), c.level(), version, next.toString(), provenance,
+                    c.status().priority() == null ? null : BigDecimal.valueOf(c.status().priority()), write(changes), c.reason() });
+            if (!"COMPLEX".equals(c.level())) {
+                events.add(new Outbox.Event(StatusChanged.TOPIC, c.areaCode(), StatusChanged.TYPE, c.areaCode(), new StatusChanged(
+                        c.areaCode(), AreaLevel.valueOf(c.level()), version, previousVersion, changes, c.reason(), c.status(),
+                        previous == null ? null : read(previous.toString()), now), c.traceParent()));
+            }
         }
-        return 1;
+        Timestamp at = Timestamp.from(now);
+        em.unwrap(Session.class).doWork(connection -> {
+            if (!unchanged.isEmpty()) {
+                try (PreparedStatement update = connection.prepareStatement(TOUCH)) {
+                    update.setTimestamp(1, at);
+                    update.setArray(2, connection.createArrayOf("varchar", unchanged.stream().map(u -> u[0]).toArray(String[]::new)));
+                    update.setArray(3, connection.createArrayOf("text", unchanged.stream().map(u -> u[1]).toArray(String[]::new)));
+                    update.executeUpdate();
+                }
+            }
+            if (!changedRows.isEmpty()) {
+                for (String sql : List.of(UPSERT, HISTORY)) {
+                    try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                        insert.setTimestamp(1, at);
+                        for (int column = 0; column < CHANGED_TYPES.length; column++) {
+                            Object[] values = switch (CHANGED_TYPES[column]) {
+                                case "integer" -> new Integer[changedRows.size()];
+                                case "numeric" -> new BigDecimal[changedRows.size()];
+                                default -> new String[changedRows.size()];
+                            };
+                            for (int row = 0; row < values.length; row++) {
+                                values[row] = changedRows.get(row)[column];
+                            }
+                            insert.setArray(column + 2, connection.createArrayOf(CHANGED_TYPES[column], values));
+                        }
+                        insert.executeUpdate();
+                    }
+                }
+            }
+        });
+        outbox.addAll(events);
+        counts.forEach((level, count) -> {
+            countRecalculations(level, "changed", count[0]);
+            countRecalculations(level, "unchanged", count[1]);
+        });
+        return changedRows.size();
     }
 
+    /** The SQL types of the columns of a changed row, in order. */
+    private static final String[] CHANGED_TYPES = { "varchar", "varchar", "varchar", "integer", "text", "text", "numeric", "text",
+            "varchar" };
+
+    /** A status computed again and found the same: only when, and from how many observations. */
+    static final String TOUCH = """
+            update area_status s set provenance = cast(x.p as jsonb), computed_at = ?
+              from unnest(?::varchar[], ?::text[]) as x(subject, p)
+             where s.subject = x.subject""";
+
+    /** A new version of each status (the parameters of all three statements: at, then the columns of the changed rows). */
+    static final String UPSERT = """
+            insert into area_status (subject, area_code, level, version, status, provenance, priority, computed_at, changed_at)
+            select s, a, l, v, cast(st as jsonb), cast(p as jsonb), prio, t.at, t.at
+              from (select cast(? as timestamptz) as at) t, unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::integer[], ?::text[], ?::text[], ?::numeric[], ?::text[],
+                          ?::varchar[]) as x(s, a, l, v, st, p, prio, c, r)
+            on conflict (subject) do update set version = excluded.version, status = excluded.status,
+                provenance = excluded.provenance, priority = excluded.priority, computed_at = excluded.computed_at,
+                changed_at = excluded.changed_at""";
+
+    static final String HISTORY = """
+            insert into area_status_history (subject, version, status, changes, reason, changed_at)
+            select s, v, cast(st as jsonb), cast(c as jsonb), r, t.at
+              from (select cast(? as timestamptz) as at) t, unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::integer[], ?::text[], ?::text[], ?::numeric[], ?::text[],
+                          ?::varchar[]) as x(s, a, l, v, st, p, prio, c, r)""";
+
     /** Prometheus: {@code status_recalculations_total{level, outcome}}, outcome {@code changed} or {@code unchanged}. */
-    private void countRecalculation(String level, String outcome) {
-        metrics.counter("status.recalculations", "level", level.toLowerCase(), "outcome", outcome).increment();
+    private void countRecalculations(String level, String outcome, int count) {
+        if (count > 0) {
+            metrics.counter("status.recalculations", "level", level.toLowerCase(), "outcome", outcome).increment(count);
+        }
     }
 
     /** The parts of the status that differ, two levels deep: {@code livability.deviation}, {@code signals}, ... */
@@ -279,6 +394,15 @@ public class StatusService {
                 Collectors.mapping(StatusService::observed, Collectors.toList())));
     }
 
+    private Map<Long, List<Observed>> observationsOfComplexes(List<Long> complexIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select complex_id, indicator_code, period, period_start, value, class, respondents"
+                + " from observation where complex_id = any(cast(:ids as bigint[]))")
+                .setParameter("ids", complexIds.toArray(Long[]::new)).getResultList();
+        return rows.stream().collect(Collectors.groupingBy(r -> ((Number) r[0]).longValue(),
+                Collectors.mapping(StatusService::observed, Collectors.toList())));
+    }
+
     private static Observed observed(Object[] r) {
         return new Observed((String) r[1], (String) r[2], r[3] instanceof Date d ? d.toLocalDate() : (java.time.LocalDate) r[3], ((Number) r[4]).doubleValue(),
                 r[5] == null ? null : ((Number) r[5]).intValue(), r[6] == null ? null : ((Number) r[6]).intValue());
@@ -301,11 +425,6 @@ public class StatusService {
     private Map<String, ColourOverride> overrides(List<String> subjects) {
         List<ColourOverride> found = ColourOverride.list("subject in ?1", subjects);
         return found.stream().collect(Collectors.toMap(o -> o.subject, o -> o));
-    }
-
-    private AreaStatus.Override override(String subject) {
-        ColourOverride override = ColourOverride.findById(subject);
-        return override == null ? null : override.toStatus();
     }
 
     private int minRespondents() {
@@ -335,9 +454,5 @@ public class StatusService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String truncate(String reason) {
-        return reason.length() <= 300 ? reason : reason.substring(0, 297) + "...";
     }
 }

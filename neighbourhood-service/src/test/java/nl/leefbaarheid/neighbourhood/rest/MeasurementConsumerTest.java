@@ -114,6 +114,45 @@ class MeasurementConsumerTest {
     }
 
     @Test
+    void aBurstIsStoredOnceEachAndEveryAreaNamesItsMeasurementsInExactlyOneVersion() {
+        Areas.register("0903", 2024, Map.of("01", 300, "02", 300, "03", 300));
+        List<String> areas = List.of("BU09030101", "BU09030102", "BU09030103");
+        Map<String, List<String>> sent = new HashMap<>();
+        String invalid = UUID.randomUUID().toString();
+        try (TopicProbe dlq = TopicProbe.atEnd(DLQ)) {
+            for (int i = 0; i < 30; i++) {
+                String area = areas.get(i % 3);
+                String id = UUID.randomUUID().toString();
+                send(id, TYPE, area, measurement(id, area, null, 5 + (i % 40) / 10.0, 40));
+                sent.computeIfAbsent(area, a -> new java.util.ArrayList<>()).add(id);
+                if (i == 14) { // in the middle of the burst: refused alone, the rest of its batch goes on
+                    send(invalid, TYPE, area, measurement(invalid, area, null, 42, 40));
+                }
+            }
+            assertThat(dlq.await(r -> invalid.equals(TopicProbe.header(r, "ce_id")), 1, Duration.ofSeconds(20))).hasSize(1);
+        }
+        for (String area : areas) {
+            Map<String, Integer> named = new HashMap<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            List<Map<String, Object>> history;
+            do {
+                history = given().auth().oauth2(Tokens.admin()).queryParam("size", 100).get("/api/v1/areas/{code}/status/history", area)
+                        .then().statusCode(200).extract().jsonPath().getList("items");
+                named.clear();
+                history.forEach(v -> java.util.regex.Pattern.compile("[0-9a-f-]{36}").matcher((String) v.get("reason")).results()
+                        .forEach(m -> named.merge(m.group(), 1, Integer::sum)));
+            } while (!named.keySet().containsAll(sent.get(area)) && System.nanoTime() < deadline);
+            assertThat(named).as("measurement ids named by the versions of " + area).containsOnlyKeys(sent.get(area));
+            assertThat(named.values()).as("versions naming each measurement").containsOnly(1);
+            assertThat(history.size()).as("versions of " + area).isLessThanOrEqualTo(sent.get(area).size());
+        }
+        // the district and the municipality were recalculated from the same measurements
+        String reason = given().auth().oauth2(Tokens.admin()).get("/api/v1/areas/GM0903/status/history")
+                .then().statusCode(200).extract().jsonPath().getString("items[0].reason");
+        assertThat(reason).startsWith("measurement");
+    }
+
+    @Test
     void unreadableMessagesGoToTheDeadLetterTopicAndTheConsumerGoesOn() {
         String broken = UUID.randomUUID().toString();
         String future = UUID.randomUUID().toString();

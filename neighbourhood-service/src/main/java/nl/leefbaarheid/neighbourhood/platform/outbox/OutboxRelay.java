@@ -10,15 +10,18 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,7 +36,9 @@ import org.jboss.logging.Logger;
  * acknowledged record is marked published, except after an unacknowledged record of the same key: those wait
  * for the next run with it, so nothing is lost while Kafka is away, the order per key is kept, and a key that
  * did get through is not sent twice because another one did not. Delivery is at least once:
- * consumers recognise a repeated event by its id.
+ * consumers recognise a repeated event by its id. The relay runs as soon as a transaction with events commits
+ * ({@link #wake()}), and every second for what no wake-up announced; replicas share the work through
+ * {@code for update skip locked}.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -49,10 +54,18 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.application.name")
     String source;
 
-    @ConfigProperty(name = "platform.outbox.batch-size", defaultValue = "500")
+    @ConfigProperty(name = "platform.outbox.batch-size", defaultValue = "1000")
     int batchSize;
 
     private volatile KafkaProducer<String, String> producer;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final AtomicBoolean requested = new AtomicBoolean();
 
     @Inject
     void registerBacklogGauge(MeterRegistry registry) {
@@ -60,8 +73,29 @@ public class OutboxRelay {
                 .description("Events in the outbox not yet published to Kafka").register(registry);
     }
 
-    @Scheduled(every = "${platform.outbox.interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    /**
+     * Publishes now: called when a transaction that wrote events has committed. Runs on the relay's own thread, one
+     * run at a time (so the events of this instance go out in order); a wake-up during a run gives one more run.
+     */
+    public void wake() {
+        if (requested.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    requested.set(false);
+                    relay();
+                });
+            } catch (RejectedExecutionException stopping) {
+                requested.set(false);
+            }
+        }
+    }
+
+    /** Picks up what no wake-up announced: events of a failed run, or written before this instance started. */
+    @Scheduled(every = "${platform.outbox.interval:1s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void poll() {
+        wake();
+    }
+
     void relay() {
         try {
             while (QuarkusTransaction.requiringNew().call(this::publishBatch) == batchSize) {
@@ -90,8 +124,7 @@ public class OutboxRelay {
             discardProducer();
             throw e;
         }
-        int published = 0;
-        Instant now = Instant.now();
+        List<Long> published = new ArrayList<>(batch.size());
         Set<String> waiting = new HashSet<>(); // keys with an unacknowledged event: their later events wait too
         for (int i = 0; i < batch.size(); i++) {
             OutboxEvent event = batch.get(i);
@@ -100,9 +133,7 @@ public class OutboxRelay {
             }
             try {
                 sent.get(i).get(30, TimeUnit.SECONDS);
-                event.status = OutboxEvent.Status.PUBLISHED;
-                event.publishedAt = now;
-                published++;
+                published.add(event.id);
             } catch (Exception e) {
                 String reason = e.getCause() != null ? e.getCause().toString() : e.toString();
                 event.attempts++;
@@ -116,7 +147,11 @@ public class OutboxRelay {
             // after newer ones (seen after a broker restart): the next run starts afresh and resends in order.
             discardProducer();
         }
-        return published;
+        if (!published.isEmpty()) {
+            em.createNativeQuery("update outbox_event set status = 'PUBLISHED', published_at = now() where id = any(cast(:ids as bigint[]))")
+                    .setParameter("ids", published.toArray(Long[]::new)).executeUpdate();
+        }
+        return published.size();
     }
 
     long backlog() {
@@ -178,7 +213,9 @@ public class OutboxRelay {
         }
     }
 
-    void close(@Observes ShutdownEvent event) {
+    void close(@Observes ShutdownEvent event) throws InterruptedException {
+        worker.shutdown();
+        worker.awaitTermination(10, TimeUnit.SECONDS);
         if (producer != null) {
             producer.close(java.time.Duration.ofSeconds(5));
         }

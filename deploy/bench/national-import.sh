@@ -58,10 +58,13 @@ import_ms=$(( $(now_ms) - start ))
 statuses=$(sql -d $DB -c "select count(*) from area_status")
 observations=$(sql -d $DB -c "select count(*) from observation")
 
-log "Baseline: COPY of the same $observations observation rows"
-sql -d $DB -c "create table copy_baseline (area_code varchar(10), indicator_code varchar(80), period varchar(7), period_start date, value numeric, source varchar(120))"
+# Into a table like observation, with the same indexes (as the throughput benchmark's COPY): the rows the import writes,
+# loaded the fastest way PostgreSQL has.
+log "Baseline: COPY of the same $observations observation rows into a table like observation (same indexes)"
+sql -d $DB -c "create table copy_baseline (like observation including all)" \
+  -c "alter table copy_baseline alter column recorded_at set default now()"
 start=$(now_ms)
-sql -d $DB -c "\\copy copy_baseline from '$WORK/observations.tsv'"
+sql -d $DB -c "\\copy copy_baseline (area_code, indicator_code, period, period_start, value, source) from '$WORK/observations.tsv'"
 copy_ms=$(( $(now_ms) - start ))
 
 printf '\n%-58s %12s\n' "National Leefbaarometer import" "time"
@@ -72,7 +75,7 @@ printf '%-58s %12s\n\n' "Target (issue 8): under 60 s and within 10 x COPY" \
   "$([ "$import_ms" -lt 60000 ] && [ "$import_ms" -le $((copy_ms * 10)) ] && echo met || echo not met)"
 if [ -n "${BENCH_RESULTS:-}" ]; then
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "3 national import ($ROWS rows, $statuses statuses)" \
-    "$(awk "BEGIN{printf \"%.1f\", $import_ms/1000}") s" "COPY of $observations rows: $(awk "BEGIN{printf \"%.1f\", $copy_ms/1000}") s" \
+    "$(awk "BEGIN{printf \"%.1f\", $import_ms/1000}") s" "COPY of $observations rows (same table and indexes): $(awk "BEGIN{printf \"%.1f\", $copy_ms/1000}") s" \
     "$(awk "BEGIN{printf \"%.1f x\", $import_ms/$copy_ms}")" "< 60 s and <= 10 x COPY" \
     "$([ "$import_ms" -lt 60000 ] && [ "$import_ms" -le $((copy_ms * 10)) ] && echo yes || echo no)" >> "$BENCH_RESULTS"
 fi

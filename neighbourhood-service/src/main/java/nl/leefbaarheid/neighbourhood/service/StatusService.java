@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,6 +85,7 @@ public class StatusService {
      */
     @Transactional(TxType.MANDATORY)
     public int recalculate(Collection<String> neighbourhoods, Collection<Long> complexes, Reasons reasons) {
+        em.flush(); // the reads below go past the ORM (rows), so they must see what the caller changed through it
         int minRespondents = minRespondents();
         int changed = 0;
         Set<String> touched = new TreeSet<>(neighbourhoods);
@@ -169,14 +171,14 @@ public class StatusService {
      * digits) from the statuses of the neighbourhoods in them, weighted by households.
      */
     private List<Computed> aggregate(List<String> municipalities, List<String> parents, Reasons reasons, int minRespondents) {
-        String[] prefixes = municipalities.stream().map(m -> "BU" + m + "%").toArray(String[]::new);
-        @SuppressWarnings("unchecked")
-        List<Object[]> children = em.createNativeQuery("""
+        // the neighbourhoods BU{digits}..., found by a range on the pattern index (LIKE ANY would scan the table)
+        String[] prefixes = municipalities.stream().map(m -> "BU" + m).toArray(String[]::new);
+        List<Object[]> children = rows("""
                 select s.subject, cast(s.status as text), coalesce(a.households, 0)
-                  from area_status s
+                  from unnest(?::varchar[]) as p(prefix)
+                  join area_status s on s.subject ~>=~ p.prefix and s.subject ~<~ (p.prefix || '~')
                   left join lateral (select households from area where code = s.area_code order by year desc limit 1) a on true
-                 where s.level = 'NEIGHBOURHOOD' and s.subject like any(cast(:prefixes as varchar[]))""")
-                .setParameter("prefixes", prefixes).getResultList();
+                 where s.level = 'NEIGHBOURHOOD'""", (Object) prefixes);
         Map<String, List<StatusCalculator.Weighted>> weighted = new HashMap<>();
         for (Object[] child : children) {
             String code = (String) child[0];
@@ -184,17 +186,31 @@ public class StatusService {
             weighted.computeIfAbsent("WK" + code.substring(2, 8), k -> new ArrayList<>()).add(w);
             weighted.computeIfAbsent("GM" + code.substring(2, 6), k -> new ArrayList<>()).add(w);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select area_code, indicator_code, period, period_start, value, class, respondents"
-                + " from observation where area_code like any(cast(:prefixes as varchar[])) and indicator_code in ('"
-                + StatusCalculator.FEELING_AT_HOME + "', '" + StatusCalculator.SHARE_AT_HOME + "')")
-                .setParameter("prefixes", prefixes).getResultList();
+        // Tenant marks count for their latest period only (StatusCalculator.tenant): of all a district's or municipality's
+        // marks, only those of its latest period leave the database.
+        List<Object[]> rows = rows("""
+                select area_code, indicator_code, period, period_start, value, class, respondents, latest_in_district,
+                       latest_in_municipality
+                  from (select o.area_code, o.indicator_code, o.period, o.period_start, o.value, o.class, o.respondents,
+                               period_start = max(period_start) filter (where indicator_code = '%1$s')
+                                   over (partition by substr(area_code, 3, 6)) as latest_in_district,
+                               period_start = max(period_start) filter (where indicator_code = '%1$s')
+                                   over (partition by substr(area_code, 3, 4)) as latest_in_municipality
+                          from unnest(?::varchar[]) as p(prefix)
+                          join observation o on o.area_code ~>=~ p.prefix and o.area_code ~<~ (p.prefix || '~')
+                         where o.indicator_code in ('%1$s', '%2$s')) t
+                 where latest_in_district or latest_in_municipality"""
+                .formatted(StatusCalculator.FEELING_AT_HOME, StatusCalculator.SHARE_AT_HOME), (Object) prefixes);
         Map<String, List<Observed>> tenant = new HashMap<>();
         for (Object[] row : rows) {
             String code = (String) row[0];
             Observed o = observed(row);
-            tenant.computeIfAbsent("WK" + code.substring(2, 8), k -> new ArrayList<>()).add(o);
-            tenant.computeIfAbsent("GM" + code.substring(2, 6), k -> new ArrayList<>()).add(o);
+            if (Boolean.TRUE.equals(row[7])) {
+                tenant.computeIfAbsent("WK" + code.substring(2, 8), k -> new ArrayList<>()).add(o);
+            }
+            if (Boolean.TRUE.equals(row[8])) {
+                tenant.computeIfAbsent("GM" + code.substring(2, 6), k -> new ArrayList<>()).add(o);
+            }
         }
         Map<String, Integer> households = latestHouseholds(parents);
         Map<String, ColourOverride> overrides = overrides(parents);
@@ -243,10 +259,8 @@ public class StatusService {
         }
         Instant now = Instant.now();
         String[] subjects = computed.stream().map(Computed::subject).toArray(String[]::new);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select subject, version, cast(status as text) from area_status"
-                + " where subject = any(cast(:s as varchar[])) order by subject for update")
-                .setParameter("s", subjects).getResultList();
+        List<Object[]> rows = rows("select subject, version, cast(status as text) from area_status"
+                + " where subject = any(?) order by subject for update", (Object) subjects);
         Map<String, Object[]> stored = new HashMap<>();
         rows.forEach(r -> stored.put((String) r[0], r));
 
@@ -386,19 +400,15 @@ public class StatusService {
     }
 
     private Map<String, List<Observed>> observationsOf(List<String> areaCodes) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select area_code, indicator_code, period, period_start, value, class, respondents"
-                + " from observation where area_code = any(cast(:codes as varchar[]))")
-                .setParameter("codes", areaCodes.toArray(String[]::new)).getResultList();
+        List<Object[]> rows = rows("select area_code, indicator_code, period, period_start, value, class, respondents"
+                + " from observation where area_code = any(?)", (Object) areaCodes.toArray(String[]::new));
         return rows.stream().collect(Collectors.groupingBy(r -> (String) r[0],
                 Collectors.mapping(StatusService::observed, Collectors.toList())));
     }
 
     private Map<Long, List<Observed>> observationsOfComplexes(List<Long> complexIds) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select complex_id, indicator_code, period, period_start, value, class, respondents"
-                + " from observation where complex_id = any(cast(:ids as bigint[]))")
-                .setParameter("ids", complexIds.toArray(Long[]::new)).getResultList();
+        List<Object[]> rows = rows("select complex_id, indicator_code, period, period_start, value, class, respondents"
+                + " from observation where complex_id = any(?)", (Object) complexIds.toArray(Long[]::new));
         return rows.stream().collect(Collectors.groupingBy(r -> ((Number) r[0]).longValue(),
                 Collectors.mapping(StatusService::observed, Collectors.toList())));
     }
@@ -413,18 +423,51 @@ public class StatusService {
         if (codes.isEmpty()) {
             return Map.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select distinct on (code) code, households from area"
-                + " where code = any(cast(:codes as varchar[])) order by code, year desc")
-                .setParameter("codes", codes.toArray(String[]::new)).getResultList();
+        List<Object[]> rows = rows("select distinct on (code) code, households from area"
+                + " where code = any(?) order by code, year desc", (Object) codes.toArray(String[]::new));
         Map<String, Integer> households = new HashMap<>();
         rows.forEach(r -> households.put((String) r[0], r[1] == null ? null : ((Number) r[1]).intValue()));
         return households;
     }
 
     private Map<String, ColourOverride> overrides(List<String> subjects) {
-        List<ColourOverride> found = ColourOverride.list("subject in ?1", subjects);
+        @SuppressWarnings("unchecked")
+        List<ColourOverride> found = em.createNativeQuery("select * from colour_override where subject = any(cast(:s as varchar[]))",
+                ColourOverride.class).setParameter("s", subjects.toArray(String[]::new)).getResultList();
         return found.stream().collect(Collectors.toMap(o -> o.subject, o -> o));
+    }
+
+    /**
+     * The rows of a query over plain JDBC, for the few that read thousands of rows per recalculation (the ORM's work per
+     * row costs more than the database's); an array parameter becomes a PostgreSQL array.
+     */
+    private List<Object[]> rows(String sql, Object... parameters) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    Object parameter = parameters[i];
+                    if (parameter instanceof String[] texts) {
+                        statement.setArray(i + 1, connection.createArrayOf("varchar", texts));
+                    } else if (parameter instanceof Long[] numbers) {
+                        statement.setArray(i + 1, connection.createArrayOf("bigint", numbers));
+                    } else {
+                        statement.setObject(i + 1, parameter);
+                    }
+                }
+                List<Object[]> rows = new ArrayList<>();
+                try (ResultSet result = statement.executeQuery()) {
+                    int columns = result.getMetaData().getColumnCount();
+                    while (result.next()) {
+                        Object[] row = new Object[columns];
+                        for (int c = 0; c < columns; c++) {
+                            row[c] = result.getObject(c + 1);
+                        }
+                        rows.add(row);
+                    }
+                }
+                return rows;
+            }
+        });
     }
 
     private int minRespondents() {

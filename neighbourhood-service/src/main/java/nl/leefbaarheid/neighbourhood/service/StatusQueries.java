@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -69,8 +70,8 @@ public class StatusQueries {
     }
 
     /**
-     * The cached view when the stored row still has its stamp, else the row read afresh. Plain JDBC: on the hottest
-     * read, building an ORM query cost several times the database's own work.
+     * The cached view when the stored row still has its stamp, else the row read afresh. Status reads and rankings use
+     * plain JDBC: on these hot reads, building an ORM native query cost several times the database's own work.
      */
     private StatusViewCache.Entry current(String subject) {
         StatusViewCache.Entry cached = cache.get(subject);
@@ -124,13 +125,24 @@ public class StatusQueries {
 
     /** The first row of a query by subject, or null when there is none. */
     private <T> T query(String sql, String subject, Row<T> row) {
+        List<T> found = rows(sql, List.of(subject), row);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private <T> List<T> rows(String sql, List<?> parameters, Row<T> row) {
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, subject);
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
             try (ResultSet result = statement.executeQuery()) {
-                return result.next() ? row.read(result) : null;
+                List<T> found = new ArrayList<>();
+                while (result.next()) {
+                    found.add(row.read(result));
+                }
+                return found;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("reading the status of " + subject + " failed", e);
+            throw new IllegalStateException("reading statuses failed", e);
         }
     }
 
@@ -178,41 +190,39 @@ public class StatusQueries {
                 : "s.status -> 'livability' -> 'dimensions' -> '" + by + "'";
         String order = by.equals("priority") ? "desc" : "asc";
         String where;
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("level", level.name());
+        List<Object> params = new ArrayList<>();
+        params.add(level.name());
         if (municipality != null) {
-            where = "s.level = :level and s.subject like :prefix";
-            params.put("prefix", level.prefix() + municipality.substring(2) + "%");
+            where = "s.level = ? and s.subject like ?";
+            params.add(level.prefix() + municipality.substring(2) + "%");
         } else {
-            where = "s.level = :level and s.subject in (select neighbourhood_code from housing_complex where corporation_id = :corporation)";
-            params.put("corporation", corporation);
+            where = "s.level = ? and s.subject in (select neighbourhood_code from housing_complex where corporation_id = ?)";
+            params.add(corporation);
         }
         String select = """
                 select s.area_code, (select name from area where code = s.area_code order by year desc limit 1),
                        %s, cast(%s ->> 'class' as integer), %s ->> 'label', s.status -> 'resilience' ->> 'quadrant',
                        s.priority, coalesce(cast(s.status ->> 'fewHouseholds' as boolean), false), count(*) over ()
                   from area_status s where %s and %s is not null
-                 order by coalesce(cast(s.status ->> 'fewHouseholds' as boolean), false), %s %s, s.area_code"""
+                 order by coalesce(cast(s.status ->> 'fewHouseholds' as boolean), false), %s %s, s.area_code
+                 limit ? offset ?"""
                 .formatted(value, classOf, classOf, where, value, value, order);
-        var query = em.createNativeQuery(select);
-        var count = em.createNativeQuery("select count(*) from area_status s where " + where + " and " + value + " is not null");
-        params.forEach((k, v) -> {
-            query.setParameter(k, v);
-            count.setParameter(k, v);
+        List<Object> paged = new ArrayList<>(params);
+        paged.add(page.size);
+        paged.add(page.page * page.size);
+        long[] total = { 0 };
+        int[] rank = { page.page * page.size };
+        List<RankedArea> items = rows(select, paged, r -> {
+            total[0] = r.getLong(9);
+            return new RankedArea(++rank[0], r.getString(1), r.getString(2), decimal(r, 3), r.getObject(4, Integer.class),
+                    r.getString(5), r.getString(6), decimal(r, 7), r.getBoolean(8));
         });
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList();
-        List<RankedArea> items = new ArrayList<>();
-        int rank = page.page * page.size;
-        for (Object[] r : rows) {
-            items.add(new RankedArea(++rank, (String) r[0], (String) r[1], r[2] == null ? null : ((Number) r[2]).doubleValue(),
-                    r[3] == null ? null : ((Number) r[3]).intValue(), (String) r[4], (String) r[5],
-                    r[6] == null ? null : ((Number) r[6]).doubleValue(), (Boolean) r[7]));
-        }
         // the total comes with the page (one round trip); only a page past the end needs counting on its own
-        long total = !rows.isEmpty() ? ((Number) rows.get(0)[8]).longValue()
-                : page.page == 0 ? 0 : ((Number) count.getSingleResult()).longValue();
-        return new Page<>(items, page.page, page.size, total, (int) ((total + page.size - 1) / page.size));
+        if (items.isEmpty() && page.page > 0) {
+            total[0] = rows("select count(*) from area_status s where " + where + " and " + value + " is not null", params,
+                    r -> r.getLong(1)).get(0);
+        }
+        return new Page<>(items, page.page, page.size, total[0], (int) ((total[0] + page.size - 1) / page.size));
     }
 
     /**
@@ -270,6 +280,11 @@ public class StatusQueries {
         answer.put("neighbourhoods", neighbourhoods);
         answer.put("status", statuses.workingArea(corporationId));
         return answer;
+    }
+
+    private static Double decimal(ResultSet row, int column) throws SQLException {
+        BigDecimal value = row.getBigDecimal(column);
+        return value == null ? null : value.doubleValue();
     }
 
     private static Instant instant(Object value) {

@@ -1,6 +1,8 @@
 package nl.leefbaarheid.neighbourhood.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -89,6 +91,20 @@ class StatusReadTest {
         given().auth().oauth2(Tokens.corporation("corp-r")).delete("/api/v1/corporations/corp-r/shares/politie-0904").then().statusCode(204);
         given().auth().oauth2(Tokens.partner("politie-0904")).get("/api/v1/areas/" + SHARED + "/status").then()
                 .body("restricted", equalTo(true)).body("status.tenantExperience", nullValue());
+    }
+
+    @Test
+    void aRankingCarriesItsTotalOnEveryPageAndPastTheLast() {
+        for (String area : List.of(CHANGED, ELSEWHERE, SHARED)) {
+            survey(area, "2024-Q1", 6.5);
+        }
+        given().auth().oauth2(Tokens.admin()).queryParam("municipality", "GM0904").queryParam("size", 2)
+                .get("/api/v1/rankings").then().statusCode(200)
+                .body("items.rank", contains(1, 2)).body("totalItems", equalTo(3)).body("totalPages", equalTo(2));
+        given().auth().oauth2(Tokens.admin()).queryParam("municipality", "GM0904").queryParam("size", 2).queryParam("page", 1)
+                .get("/api/v1/rankings").then().statusCode(200).body("items.rank", contains(3)).body("totalItems", equalTo(3));
+        given().auth().oauth2(Tokens.admin()).queryParam("municipality", "GM0904").queryParam("size", 2).queryParam("page", 5)
+                .get("/api/v1/rankings").then().statusCode(200).body("items", empty()).body("totalItems", equalTo(3));
     }
 
     @Test

@@ -37,6 +37,9 @@ import nl.leefbaarheid.neighbourhood.platform.paging.PageRequest;
 import nl.leefbaarheid.neighbourhood.platform.security.Roles;
 import nl.leefbaarheid.neighbourhood.service.AreaService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -99,8 +102,11 @@ public class AreaResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getAreaStatus", summary = "Read the current status of an area",
             description = "Neighbourhoods from their observations; districts and municipalities aggregated from their neighbourhoods, weighted by households. Tenant figures only for callers with access to a corporation that owns complexes there.")
-    public StatusView status(@PathParam("code") @Pattern(regexp = AREA, message = "must be a CBS area code") String code) {
-        return queries.status(code);
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusView.class)))
+    public Response status(@PathParam("code") @Pattern(regexp = AREA, message = "must be a CBS area code") String code) {
+        // the view as written once per stored version of the status (StatusViewCache), not serialised per request
+        return Response.ok(queries.statusJson(code), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

@@ -4,7 +4,12 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import javax.sql.DataSource;
 import nl.leefbaarheid.neighbourhood.platform.security.Caller;
 import nl.leefbaarheid.neighbourhood.platform.security.Roles;
 
@@ -24,6 +29,9 @@ public class Access {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DataSource dataSource;
 
     private List<String> corporations;
 
@@ -52,20 +60,38 @@ public class Access {
         return allowed == null || allowed.contains(corporationId);
     }
 
-    /** Whether the caller may see the tenant figures of an area: a corporation it may read owns complexes there. */
+    /**
+     * Whether the caller may see the tenant figures of an area: a corporation it may read owns complexes there. One
+     * query for a corporation or a partner (its shares joined in), as this is asked on every status read.
+     */
     public boolean mayReadRestrictedOf(String areaCode) {
-        List<String> allowed = corporations();
-        if (allowed == null) {
+        if (identity.hasRole(Roles.ADMIN)) {
             return true;
         }
-        if (allowed.isEmpty()) {
-            return false;
-        }
         String prefix = "BU" + areaCode.substring(2) + "%";
-        Number count = (Number) em.createNativeQuery("select count(*) from housing_complex where neighbourhood_code like :p"
-                + " and corporation_id = any(cast(:c as varchar[]))")
-                .setParameter("p", prefix).setParameter("c", allowed.toArray(String[]::new)).getSingleResult();
-        return count.longValue() > 0;
+        if (caller.corporationId().isPresent()) {
+            return exists("select exists (select 1 from housing_complex where neighbourhood_code like ? and corporation_id = ?)",
+                    prefix, caller.corporationId().get());
+        }
+        if (caller.organisationId().isPresent()) {
+            return exists("""
+                    select exists (select 1 from housing_complex h join data_share d on d.corporation_id = h.corporation_id
+                                    where h.neighbourhood_code like ? and d.organisation_id = ?)""",
+                    prefix, caller.organisationId().get());
+        }
+        return false;
+    }
+
+    private boolean exists(String sql, String prefix, String tenant) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, prefix);
+            statement.setString(2, tenant);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading who may see the tenant figures of " + prefix + " failed", e);
+        }
     }
 
     /** Writes of restricted figures: the admin for any corporation, a corporation for itself. */

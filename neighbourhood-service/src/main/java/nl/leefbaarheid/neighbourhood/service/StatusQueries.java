@@ -6,7 +6,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +25,7 @@ import nl.leefbaarheid.neighbourhood.domain.StatusCalculator;
 import nl.leefbaarheid.neighbourhood.platform.paging.Page;
 import nl.leefbaarheid.neighbourhood.platform.paging.PageRequest;
 import nl.leefbaarheid.neighbourhood.platform.problem.ProblemException;
+import javax.sql.DataSource;
 
 /** Reads statuses: one area with its history, rankings, comparisons and the resilience map. */
 @ApplicationScoped
@@ -40,28 +47,103 @@ public class StatusQueries {
     @Inject
     Access access;
 
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    StatusViewCache cache;
+
+    /** The status of an area or complex as the caller may see it. */
     public StatusView status(String subject) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select s.subject, s.area_code, s.level, s.version, s.changed_at, s.computed_at,
-                       cast(s.provenance ->> 'observations' as integer), cast(s.status as text),
-                       (select name from area where code = s.area_code order by year desc limit 1)
-                  from area_status s where s.subject = :s""").setParameter("s", subject).getResultList();
-        if (rows.isEmpty()) {
-            throw ProblemException.notFound("status of area", subject);
-        }
-        return view(rows.get(0));
+        StatusViewCache.Entry entry = current(subject);
+        return restricted(entry) ? entry.redacted() : entry.view();
     }
 
-    private StatusView view(Object[] r) {
-        String subject = (String) r[0];
-        String areaCode = (String) r[1];
-        AreaStatus status = statuses.read((String) r[7]);
-        boolean complex = "COMPLEX".equals(r[2]);
-        boolean restricted = !complex && status.tenantExperience() != null && !access.mayReadRestrictedOf(areaCode);
-        return new StatusView(areaCode, complex ? subject : null, ((String) r[2]).toLowerCase(), (String) r[8],
-                ((Number) r[3]).intValue(), instant(r[4]), instant(r[5]), r[6] == null ? null : ((Number) r[6]).intValue(),
-                restricted, restricted ? redact(status) : status);
+    /** The same as the JSON the API answers, written once per stored version (see {@link StatusViewCache}). */
+    public byte[] statusJson(String subject) {
+        StatusViewCache.Entry entry = current(subject);
+        return restricted(entry) ? entry.redactedJson() : entry.json();
+    }
+
+    private boolean restricted(StatusViewCache.Entry entry) {
+        return entry.redacted() != null && !access.mayReadRestrictedOf(entry.view().areaCode());
+    }
+
+    /**
+     * The cached view when the stored row still has its stamp, else the row read afresh. Status reads and rankings use
+     * plain JDBC: on these hot reads, building an ORM native query cost several times the database's own work.
+     */
+    private StatusViewCache.Entry current(String subject) {
+        StatusViewCache.Entry cached = cache.get(subject);
+        if (cached != null && cached.stamp().equals(query(STAMP, subject, StatusQueries::stamp))) {
+            return cached;
+        }
+        StatusViewCache.Entry loaded = query(STATUS, subject, this::load);
+        if (loaded == null) {
+            throw ProblemException.notFound("status of area", subject);
+        }
+        return loaded;
+    }
+
+    private static final String STAMP = """
+            select s.version, s.changed_at, s.computed_at, cast(s.provenance ->> 'observations' as integer),
+                   (select name from area where code = s.area_code order by year desc limit 1)
+              from area_status s where s.subject = ?""";
+
+    private static final String STATUS = """
+            select s.version, s.changed_at, s.computed_at, cast(s.provenance ->> 'observations' as integer),
+                   (select name from area where code = s.area_code order by year desc limit 1),
+                   s.subject, s.area_code, s.level, cast(s.status as text)
+              from area_status s where s.subject = ?""";
+
+    private static StatusViewCache.Stamp stamp(ResultSet r) throws SQLException {
+        return new StatusViewCache.Stamp(r.getInt(1), r.getObject(2, OffsetDateTime.class).toInstant(),
+                r.getObject(3, OffsetDateTime.class).toInstant(), r.getObject(4, Integer.class), r.getString(5));
+    }
+
+    private StatusViewCache.Entry load(ResultSet r) throws SQLException {
+        StatusViewCache.Stamp stamp = stamp(r);
+        String subject = r.getString(6);
+        String areaCode = r.getString(7);
+        String level = r.getString(8);
+        AreaStatus status = statuses.read(r.getString(9));
+        // complexes are only read by those who may see them; an area's status without tenant figures has nothing to hide
+        boolean redactable = !"COMPLEX".equals(level) && status.tenantExperience() != null;
+        return cache.put(subject, stamp, view(subject, areaCode, level, stamp, false, status),
+                redactable ? view(subject, areaCode, level, stamp, true, redact(status)) : null);
+    }
+
+    private static StatusView view(String subject, String areaCode, String level, StatusViewCache.Stamp stamp, boolean restricted,
+            AreaStatus status) {
+        return new StatusView(areaCode, "COMPLEX".equals(level) ? subject : null, level.toLowerCase(), stamp.name(), stamp.version(),
+                stamp.changedAt(), stamp.computedAt(), stamp.observations(), restricted, status);
+    }
+
+    private interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** The first row of a query by subject, or null when there is none. */
+    private <T> T query(String sql, String subject, Row<T> row) {
+        List<T> found = rows(sql, List.of(subject), row);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private <T> List<T> rows(String sql, List<?> parameters, Row<T> row) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                List<T> found = new ArrayList<>();
+                while (result.next()) {
+                    found.add(row.read(result));
+                }
+                return found;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading statuses failed", e);
+        }
     }
 
     /** The status without tenant figures, for callers who may not see them. */
@@ -108,39 +190,39 @@ public class StatusQueries {
                 : "s.status -> 'livability' -> 'dimensions' -> '" + by + "'";
         String order = by.equals("priority") ? "desc" : "asc";
         String where;
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("level", level.name());
+        List<Object> params = new ArrayList<>();
+        params.add(level.name());
         if (municipality != null) {
-            where = "s.level = :level and s.subject like :prefix";
-            params.put("prefix", level.prefix() + municipality.substring(2) + "%");
+            where = "s.level = ? and s.subject like ?";
+            params.add(level.prefix() + municipality.substring(2) + "%");
         } else {
-            where = "s.level = :level and s.subject in (select neighbourhood_code from housing_complex where corporation_id = :corporation)";
-            params.put("corporation", corporation);
+            where = "s.level = ? and s.subject in (select neighbourhood_code from housing_complex where corporation_id = ?)";
+            params.add(corporation);
         }
         String select = """
                 select s.area_code, (select name from area where code = s.area_code order by year desc limit 1),
                        %s, cast(%s ->> 'class' as integer), %s ->> 'label', s.status -> 'resilience' ->> 'quadrant',
-                       s.priority, coalesce(cast(s.status ->> 'fewHouseholds' as boolean), false)
+                       s.priority, coalesce(cast(s.status ->> 'fewHouseholds' as boolean), false), count(*) over ()
                   from area_status s where %s and %s is not null
-                 order by coalesce(cast(s.status ->> 'fewHouseholds' as boolean), false), %s %s, s.area_code"""
+                 order by coalesce(cast(s.status ->> 'fewHouseholds' as boolean), false), %s %s, s.area_code
+                 limit ? offset ?"""
                 .formatted(value, classOf, classOf, where, value, value, order);
-        var query = em.createNativeQuery(select);
-        var count = em.createNativeQuery("select count(*) from area_status s where " + where + " and " + value + " is not null");
-        params.forEach((k, v) -> {
-            query.setParameter(k, v);
-            count.setParameter(k, v);
+        List<Object> paged = new ArrayList<>(params);
+        paged.add(page.size);
+        paged.add(page.page * page.size);
+        long[] total = { 0 };
+        int[] rank = { page.page * page.size };
+        List<RankedArea> items = rows(select, paged, r -> {
+            total[0] = r.getLong(9);
+            return new RankedArea(++rank[0], r.getString(1), r.getString(2), decimal(r, 3), r.getObject(4, Integer.class),
+                    r.getString(5), r.getString(6), decimal(r, 7), r.getBoolean(8));
         });
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList();
-        List<RankedArea> items = new ArrayList<>();
-        int rank = page.page * page.size;
-        for (Object[] r : rows) {
-            items.add(new RankedArea(++rank, (String) r[0], (String) r[1], r[2] == null ? null : ((Number) r[2]).doubleValue(),
-                    r[3] == null ? null : ((Number) r[3]).intValue(), (String) r[4], (String) r[5],
-                    r[6] == null ? null : ((Number) r[6]).doubleValue(), (Boolean) r[7]));
+        // the total comes with the page (one round trip); only a page past the end needs counting on its own
+        if (items.isEmpty() && page.page > 0) {
+            total[0] = rows("select count(*) from area_status s where " + where + " and " + value + " is not null", params,
+                    r -> r.getLong(1)).get(0);
         }
-        long total = ((Number) count.getSingleResult()).longValue();
-        return new Page<>(items, page.page, page.size, total, (int) ((total + page.size - 1) / page.size));
+        return new Page<>(items, page.page, page.size, total[0], (int) ((total[0] + page.size - 1) / page.size));
     }
 
     /**
@@ -198,6 +280,11 @@ public class StatusQueries {
         answer.put("neighbourhoods", neighbourhoods);
         answer.put("status", statuses.workingArea(corporationId));
         return answer;
+    }
+
+    private static Double decimal(ResultSet row, int column) throws SQLException {
+        BigDecimal value = row.getBigDecimal(column);
+        return value == null ? null : value.doubleValue();
     }
 
     private static Instant instant(Object value) {

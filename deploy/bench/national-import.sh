@@ -35,7 +35,7 @@ JWT_ISSUER=leefbaarheid-local JWT_PUBLIC_KEY_LOCATION="$ROOT/deploy/local/dev-ke
   QUARKUS_HTTP_PORT=$BENCH_PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" \
   KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
   MP_MESSAGING_INCOMING_MEASUREMENTS_GROUP_ID=neighbourhood-bench MP_MESSAGING_INCOMING_MEASUREMENTS_AUTO_OFFSET_RESET=latest \
-  nohup java -Xmx1g -jar "$JAR" > "$LOCAL_DIR/logs/neighbourhood-bench.log" 2>&1 &
+  nohup "$ROOT/deploy/service-java.sh" neighbourhood-service "$(dirname "$JAR")" > "$LOCAL_DIR/logs/neighbourhood-bench.log" 2>&1 &
 SERVICE_PID=$!
 trap 'kill $SERVICE_PID 2>/dev/null; wait $SERVICE_PID 2>/dev/null || true; sql_admin -c "drop database if exists $DB" || true' EXIT
 for _ in $(seq 1 120); do

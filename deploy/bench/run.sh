@@ -25,8 +25,8 @@
 # What it starts, and stops again at the end: the private PostgreSQL of deploy/local (only if it did not run; the
 # benchmark uses scratch databases bench_* in it, so the platform's data stays as it is), a Kafka broker of its own
 # (data in .local/bench/broker, wiped each run, so no consumer of a running platform sees the benchmark's events and
-# no earlier run's events disturb this one) and the four services (jars as built, -Xmx256m as deploy/local/run.sh
-# starts them) on scratch databases. The national import runs its own neighbourhood-service (national-import.sh).
+# no earlier run's events disturb this one) and the four services (as built, started by deploy/service-java.sh as
+# deploy/local/run.sh starts them) on scratch databases. The national import runs its own neighbourhood-service (national-import.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 source "$ROOT/deploy/local/env.sh"
@@ -149,7 +149,7 @@ launch() {
   JWT_ISSUER=leefbaarheid-local JWT_PUBLIC_KEY_LOCATION="$ROOT/deploy/local/dev-keys/public.pem" \
   QUARKUS_HTTP_PORT="${B_PORT[$svc]}" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/bench_$svc" \
   KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
-    nohup java -Xmx256m -jar "$ROOT/$svc-service/target/quarkus-app/quarkus-run.jar" > "$WORK/$svc-service.log" 2>&1 &
+    nohup "$ROOT/deploy/service-java.sh" "$svc-service" "$ROOT/$svc-service/target/quarkus-app" > "$WORK/$svc-service.log" 2>&1 &
   PID[$svc]=$!
 }
 await_ready() {

@@ -22,15 +22,15 @@ for svc in "${SERVICES[@]}"; do
   if pid_alive "$pidfile"; then
     log "$svc-service already runs (pid $(cat "$pidfile"))"; continue
   fi
-  jar="$ROOT/$svc-service/target/quarkus-app/quarkus-run.jar"
-  [ -f "$jar" ] || die "$jar is missing: run without SKIP_BUILD=1"
+  app="$ROOT/$svc-service/target/quarkus-app"
+  [ -f "$app/quarkus-run.jar" ] || die "$app/quarkus-run.jar is missing: run without SKIP_BUILD=1"
   log "Starting $svc-service on port ${SERVICE_PORT[$svc]}"
   JWT_ISSUER=leefbaarheid-local \
   JWT_PUBLIC_KEY_LOCATION="$ROOT/deploy/local/dev-keys/public.pem" \
   QUARKUS_HTTP_PORT="${SERVICE_PORT[$svc]}" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$svc" \
   KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
-    nohup java -Xmx256m -jar "$jar" > "$LOCAL_DIR/logs/$svc-service.log" 2>&1 &
+    nohup "$ROOT/deploy/service-java.sh" "$svc-service" "$app" > "$LOCAL_DIR/logs/$svc-service.log" 2>&1 &
   echo $! > "$pidfile"
 done
 

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Starts one service from its Quarkus fast-jar folder with the platform's JVM settings. The one place they are set:
+# deploy/local/run.sh, deploy/bench (run.sh, national-import.sh) and the container image (deploy/compose/Dockerfile,
+# used by Compose and Kubernetes) all start the services through this script.
+#
+#   deploy/service-java.sh catalog-service catalog-service/target/quarkus-app   settings of the service: environment
+#   JAVA_OPTS_APPEND="-Xlog:gc" deploy/service-java.sh ...                        extra JVM options, after these
+#
+# Sized for a small REST service on a small machine (2 cores, a few services side by side, a 512 Mi container limit);
+# deploy/README.md ("JVM settings") gives the measurements behind each one.
+set -euo pipefail
+service=$1
+cd "$2"
+
+# Class data sharing: the archive `mvn package` writes next to quarkus-run.jar (quarkus.package.jar.appcds.enabled).
+# It only fits the JVM build that wrote it and names quarkus-run.jar by a relative path, hence the cd above; with
+# another JVM the JVM says so on stderr and starts without it.
+cds=()
+[ -f app-cds.jsa ] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
+
+# Heap: start small and grow on demand, so that the resident size follows what is live rather than the maximum.
+# At most 256 MB; neighbourhood-service 512 MB, since its national Leefbaarometer import (~130,000 rows, ~920,000
+# observations in one request and one transaction) keeps up to ~280 MB live, and thrashes in a 256 MB heap.
+case "$service" in
+  neighbourhood-service) max_heap=512m ;;
+  *) max_heap=256m ;;
+esac
+# Serial GC: one core's worth of services on a small heap; what the JVM itself picks in a container below 2 CPUs or
+# 1792 MB, so local runs and containers behave alike. Metaspace is capped, so a class leak fails loudly instead of
+# growing the process. The native heap is trimmed every 10 s (the JIT's and start-up's freed malloc memory goes back
+# to the system) and glibc keeps 2 malloc arenas instead of 8 per core.
+export MALLOC_ARENA_MAX=2
+# shellcheck disable=SC2086 # JAVA_OPTS_APPEND is a list of options
+exec java "${cds[@]}" \
+  -XX:+UseSerialGC -Xms32m -Xmx$max_heap \
+  -XX:MaxMetaspaceSize=192m \
+  -XX:TrimNativeHeapInterval=10000 \
+  ${JAVA_OPTS_APPEND:-} \
+  -jar quarkus-run.jar

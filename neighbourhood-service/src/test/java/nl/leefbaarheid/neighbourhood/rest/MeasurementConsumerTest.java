@@ -115,8 +115,8 @@ class MeasurementConsumerTest {
 
     @Test
     void aBurstIsStoredOnceEachAndEveryAreaNamesItsMeasurementsInExactlyOneVersion() {
-        Areas.register("0903", 2024, Map.of("01", 300, "02", 300, "03", 300));
-        List<String> areas = List.of("BU09030101", "BU09030102", "BU09030103");
+        Areas.register("0905", 2024, Map.of("01", 300, "02", 300, "03", 300));
+        List<String> areas = List.of("BU09050101", "BU09050102", "BU09050103");
         Map<String, List<String>> sent = new HashMap<>();
         String invalid = UUID.randomUUID().toString();
         try (TopicProbe dlq = TopicProbe.atEnd(DLQ)) {
@@ -147,7 +147,7 @@ class MeasurementConsumerTest {
             assertThat(history.size()).as("versions of " + area).isLessThanOrEqualTo(sent.get(area).size());
         }
         // the district and the municipality were recalculated from the same measurements
-        String reason = given().auth().oauth2(Tokens.admin()).get("/api/v1/areas/GM0903/status/history")
+        String reason = given().auth().oauth2(Tokens.admin()).get("/api/v1/areas/GM0905/status/history")
                 .then().statusCode(200).extract().jsonPath().getString("items[0].reason");
         assertThat(reason).startsWith("measurement");
     }

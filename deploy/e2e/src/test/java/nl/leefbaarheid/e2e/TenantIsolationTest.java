@@ -60,13 +60,16 @@ class TenantIsolationTest {
         tokens.put(Caller.PARTNER_B, b.partnerToken());
         tokens.put(Caller.ADMIN, Platform.adminToken());
         String admin = Platform.adminToken();
+        // the collaboration first: the status events of the import below become its signals
+        collaboration = a.collaboration();
         api("neighbourhood", admin).contentType("text/csv").body(a.leefbaarometerCsv()).post("/api/v1/observations/leefbaarometer")
                 .then().statusCode(200);
         // a tenant survey of corporation A: restricted figures
         api("neighbourhood", a.corporationToken()).contentType(ContentType.JSON).body(List.of(Map.of("areaCode", a.neighbourhoods.get(1),
                 "complexId", "C-02", "indicator", "tenant.feeling-at-home", "period", "2026-Q2", "value", 6.37, "respondents", 77,
                 "source", "kwh-huurderslabel", "corporationId", a.corporation))).post("/api/v1/observations").then().statusCode(200);
-        collaboration = a.collaboration();
+        Eventually.await("a signal of the collaboration", () -> api("partner", a.partnerToken()).get("/api/v1/signals?size=500")
+                .then().statusCode(200).extract().asString(), body -> body.contains(collaboration), java.time.Duration.ofSeconds(60));
         try (WebhookReceiver receiver = new WebhookReceiver("isolatie-" + a.municipality + "-0123456789")) {
             webhook = a.webhook(receiver);
         }

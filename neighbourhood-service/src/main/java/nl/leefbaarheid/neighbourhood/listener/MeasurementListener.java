@@ -8,6 +8,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +31,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
  * Consumes {@code evaluation.measurements.v1} in batches (what one poll returns): the measurements of a batch are
@@ -39,6 +41,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class MeasurementListener {
+
+    private static final Logger LOG = Logger.getLogger(MeasurementListener.class);
 
     @Inject
     ObjectMapper json;
@@ -62,6 +66,7 @@ public class MeasurementListener {
         List<ConsumerRecord<String, String>> readable = new ArrayList<>();
         List<Received> batch = new ArrayList<>();
         List<Span> spans = new ArrayList<>();
+        List<Integer> readableSpans = new ArrayList<>(); // the span of each readable record
         try {
             for (ConsumerRecord<String, String> record : records) {
                 // each record's processing is a span in the trace it came with, lasting as long as its batch
@@ -72,6 +77,7 @@ public class MeasurementListener {
                 try {
                     batch.add(read(record, traceParent(span)));
                     readable.add(record);
+                    readableSpans.add(spans.size() - 1);
                 } catch (UnreadableEventException e) {
                     dead.add(new DeadLetter(record, e.getMessage()));
                 }
@@ -79,6 +85,14 @@ public class MeasurementListener {
             if (!batch.isEmpty()) {
                 MeasurementService.Outcome outcome = Retry.whileTransient(() -> measurements.recordAll(batch), Duration.ofMinutes(10));
                 outcome.invalid().forEach((index, reason) -> dead.add(new DeadLetter(readable.get(index), reason)));
+                for (int i = 0; i < batch.size(); i++) {
+                    if (!outcome.invalid().containsKey(i)) {
+                        try (Scope scope = spans.get(readableSpans.get(i)).makeCurrent()) { // the log line carries its trace id
+                            LOG.infof("measurement %s of %s processed, in a batch of %d", batch.get(i).measurement().measurementId(),
+                                    batch.get(i).measurement().areaCode(), records.count());
+                        }
+                    }
+                }
             }
             deadLetters.send(deadLetterTopic, dead);
         } finally {

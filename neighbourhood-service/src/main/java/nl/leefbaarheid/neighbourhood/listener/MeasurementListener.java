@@ -66,7 +66,7 @@ public class MeasurementListener {
         List<ConsumerRecord<String, String>> readable = new ArrayList<>();
         List<Received> batch = new ArrayList<>();
         List<Span> spans = new ArrayList<>();
-        List<Integer> readableSpans = new ArrayList<>(); // the span of each readable record
+        List<Span> readableSpans = new ArrayList<>(); // the span of each readable record
         try {
             for (ConsumerRecord<String, String> record : records) {
                 // each record's processing is a span in the trace it came with, lasting as long as its batch
@@ -77,7 +77,7 @@ public class MeasurementListener {
                 try {
                     batch.add(read(record, traceParent(span)));
                     readable.add(record);
-                    readableSpans.add(spans.size() - 1);
+                    readableSpans.add(span);
                 } catch (UnreadableEventException e) {
                     dead.add(new DeadLetter(record, e.getMessage()));
                 }
@@ -87,7 +87,7 @@ public class MeasurementListener {
                 outcome.invalid().forEach((index, reason) -> dead.add(new DeadLetter(readable.get(index), reason)));
                 for (int i = 0; i < batch.size(); i++) {
                     if (!outcome.invalid().containsKey(i)) {
-                        try (Scope scope = spans.get(readableSpans.get(i)).makeCurrent()) { // the log line carries its trace id
+                        try (Scope scope = readableSpans.get(i).makeCurrent()) { // the log line carries its trace id
                             LOG.infof("measurement %s of %s processed, in a batch of %d", batch.get(i).measurement().measurementId(),
                                     batch.get(i).measurement().areaCode(), records.count());
                         }

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -119,28 +118,15 @@ public class StatusQueries {
                 stamp.changedAt(), stamp.computedAt(), stamp.observations(), restricted, status);
     }
 
-    private interface Row<T> {
-        T read(ResultSet row) throws SQLException;
-    }
-
     /** The first row of a query by subject, or null when there is none. */
-    private <T> T query(String sql, String subject, Row<T> row) {
+    private <T> T query(String sql, String subject, SqlRows.Row<T> row) {
         List<T> found = rows(sql, List.of(subject), row);
         return found.isEmpty() ? null : found.get(0);
     }
 
-    private <T> List<T> rows(String sql, List<?> parameters, Row<T> row) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                List<T> found = new ArrayList<>();
-                while (result.next()) {
-                    found.add(row.read(result));
-                }
-                return found;
-            }
+    private <T> List<T> rows(String sql, List<?> parameters, SqlRows.Row<T> row) {
+        try (Connection connection = dataSource.getConnection()) {
+            return SqlRows.query(connection, sql, parameters, row);
         } catch (SQLException e) {
             throw new IllegalStateException("reading statuses failed", e);
         }

@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -437,37 +436,9 @@ public class StatusService {
         return found.stream().collect(Collectors.toMap(o -> o.subject, o -> o));
     }
 
-    /**
-     * The rows of a query over plain JDBC, for the few that read thousands of rows per recalculation (the ORM's work per
-     * row costs more than the database's); an array parameter becomes a PostgreSQL array.
-     */
+    /** The rows of a query over plain JDBC, in the current transaction (see {@link SqlRows}). */
     private List<Object[]> rows(String sql, Object... parameters) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    Object parameter = parameters[i];
-                    if (parameter instanceof String[] texts) {
-                        statement.setArray(i + 1, connection.createArrayOf("varchar", texts));
-                    } else if (parameter instanceof Long[] numbers) {
-                        statement.setArray(i + 1, connection.createArrayOf("bigint", numbers));
-                    } else {
-                        statement.setObject(i + 1, parameter);
-                    }
-                }
-                List<Object[]> rows = new ArrayList<>();
-                try (ResultSet result = statement.executeQuery()) {
-                    int columns = result.getMetaData().getColumnCount();
-                    while (result.next()) {
-                        Object[] row = new Object[columns];
-                        for (int c = 0; c < columns; c++) {
-                            row[c] = result.getObject(c + 1);
-                        }
-                        rows.add(row);
-                    }
-                }
-                return rows;
-            }
-        });
+        return em.unwrap(Session.class).doReturningWork(connection -> SqlRows.query(connection, sql, List.of(parameters), SqlRows::columns));
     }
 
     private int minRespondents() {

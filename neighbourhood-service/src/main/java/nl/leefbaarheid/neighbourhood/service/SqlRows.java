@@ -1,0 +1,55 @@
+package nl.leefbaarheid.neighbourhood.service;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A query over plain JDBC, for the hot reads (status reads, rankings) and the recalculations that read thousands of rows:
+ * there the ORM's work per query and per row cost more than the database's. A {@code String[]} or {@code Long[]}
+ * parameter becomes a PostgreSQL array.
+ */
+final class SqlRows {
+
+    private SqlRows() {
+    }
+
+    /** Reads one row of a result. */
+    interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    static <T> List<T> query(Connection connection, String sql, List<?> parameters, Row<T> row) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                Object parameter = parameters.get(i);
+                if (parameter instanceof String[] texts) {
+                    statement.setArray(i + 1, connection.createArrayOf("varchar", texts));
+                } else if (parameter instanceof Long[] numbers) {
+                    statement.setArray(i + 1, connection.createArrayOf("bigint", numbers));
+                } else {
+                    statement.setObject(i + 1, parameter);
+                }
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                List<T> found = new ArrayList<>();
+                while (result.next()) {
+                    found.add(row.read(result));
+                }
+                return found;
+            }
+        }
+    }
+
+    /** Every column of the row, as the driver gives it. */
+    static Object[] columns(ResultSet row) throws SQLException {
+        Object[] columns = new Object[row.getMetaData().getColumnCount()];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = row.getObject(c + 1);
+        }
+        return columns;
+    }
+}

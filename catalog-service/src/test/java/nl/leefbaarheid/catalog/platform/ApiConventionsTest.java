@@ -1,14 +1,21 @@
 package nl.leefbaarheid.catalog.platform;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.quarkus.arc.ClientProxy;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import nl.leefbaarheid.catalog.platform.security.VerifiedTokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +59,28 @@ class ApiConventionsTest {
                 .contentType("application/problem+json");
         given().auth().oauth2("not.a.token").get(COLLECTION).then().statusCode(401)
                 .contentType("application/problem+json");
+    }
+
+    @Inject
+    JWTParser parser;
+
+    @Test
+    void aTokenIsVerifiedOnceAndATamperedCopyIsUnauthorized() {
+        assertThat(ClientProxy.unwrap(parser)).as("the parser every request goes through").isInstanceOf(VerifiedTokens.class);
+        String token = Tokens.admin();
+        given().auth().oauth2(token).get(COLLECTION).then().statusCode(200);
+        given().auth().oauth2(token).get(COLLECTION).then().statusCode(200);
+        given().auth().oauth2(token.substring(0, token.length() - 2)).get(COLLECTION).then().statusCode(401)
+                .contentType("application/problem+json");
+        // a corporation's token made into an admin's, with the signature it had
+        String[] parts = Tokens.corporation("corp-a").split("\\.");
+        Base64.Decoder decoder = Base64.getUrlDecoder();
+        String claims = new String(decoder.decode(parts[1]), StandardCharsets.UTF_8);
+        String escalated = claims.replace("[\"corporation\"]", "[\"admin\"]");
+        assertThat(escalated).isNotEqualTo(claims);
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(escalated.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+        given().auth().oauth2(forged).get(COLLECTION).then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test

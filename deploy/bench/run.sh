@@ -12,7 +12,8 @@
 #   BENCH_MEASUREMENTS   measurements in the throughput phase (100000; over one area per 20, at most 5000 areas)
 #   BENCH_BATCH          rows per batch in the throughput phase (10000)
 #   BENCH_TIMEOUT        seconds the throughput phase may take before it reports what it got so far (900)
-#   BENCH_WARMUP         seconds of load before the measured latency phase, not measured (10, at most BENCH_SECONDS)
+#   BENCH_WARMUP         seconds of load before the measured latency phase and before each read phase, not measured
+#                        (10, at most BENCH_SECONDS)
 #   BENCH_DRAIN          seconds to wait for the status events of the latency phase after its last request (300)
 #   BENCH_SERVICES       the services to start when 'startup' is not chosen ("catalog neighbourhood evaluation partner";
 #                        the smoke test starts only "evaluation neighbourhood" to be quick)
@@ -20,7 +21,7 @@
 #   BENCH_PORT_BASE      the benchmark's services listen on BENCH_PORT_BASE+1..4 (PORT_BASE+20)
 #   BENCH_KAFKA_PORT     the benchmark's own Kafka broker (KAFKA_PORT+20; controller KAFKA_CONTROLLER_PORT+20)
 #   BENCH_KEEP=1         keep the scratch databases afterwards
-#   SKIP_BUILD=1         do not build the services when their jars are missing
+#   SKIP_BUILD=1         measure the last build instead of building the services first (as deploy/local/run.sh)
 #
 # What it starts, and stops again at the end: the private PostgreSQL of deploy/local (only if it did not run; the
 # benchmark uses scratch databases bench_* in it, so the platform's data stays as it is), a Kafka broker of its own
@@ -44,6 +45,7 @@ LATENCY_SECONDS=${BENCH_SECONDS:-60}
 READ_SECONDS=${BENCH_SECONDS:-30}
 RATE=${BENCH_RATE:-200}
 WARMUP=${BENCH_WARMUP:-$(( LATENCY_SECONDS < 10 ? LATENCY_SECONDS : 10 ))}
+READ_WARMUP_SECONDS=${BENCH_WARMUP:-$(( READ_SECONDS < 10 ? READ_SECONDS : 10 ))}
 MEASUREMENTS=${BENCH_MEASUREMENTS:-100000}
 BATCH=${BENCH_BATCH:-10000}
 TIMEOUT=${BENCH_TIMEOUT:-900}
@@ -110,10 +112,8 @@ trap "exit 143" TERM INT
 needs_services=0
 for b in startup latency throughput reads; do selected "$b" && needs_services=1; done
 if [ "$needs_services" = 1 ] && [ "${SKIP_BUILD:-0}" != 1 ]; then
-  for svc in "${SERVICES[@]}"; do
-    [ -f "$ROOT/$svc-service/target/quarkus-app/quarkus-run.jar" ] && continue
-    log "Building the services (mvn package, tests skipped)"; mvn -B -ntp -q package -DskipTests; break
-  done
+  # always: a benchmark of the jars of an older commit would be a figure of the wrong code
+  log "Building the services (mvn package, tests skipped)"; mvn -B -ntp -q package -DskipTests
 fi
 
 "$ROOT/deploy/local/postgres-start.sh"
@@ -226,7 +226,10 @@ if selected reads; then
   wrk_errors() { grep -E 'Non-2xx|Socket errors' "$1" | tr -s ' ' | tr '\n' ' ' || true; }
   for what in status ranking; do
     if [ $what = status ]; then path="/api/v1/areas/$AREA/status"; else path="/api/v1/rankings?municipality=$MUNICIPALITY"; fi
-    log "4. Reads: GET $path, $CONNECTIONS connections, $READ_SECONDS s (wrk)"
+    # the services have just started: a few seconds first, not measured, for the JIT to compile the path (as the latency
+    # phase warms up); pgbench's server has no JIT to warm
+    wrk -t2 -c"$CONNECTIONS" -d"${READ_WARMUP_SECONDS}s" -H "Authorization: Bearer $PARTNER_TOKEN" "$NEIGHBOURHOOD$path" > /dev/null
+    log "4. Reads: GET $path, $CONNECTIONS connections, $READ_SECONDS s (wrk, after ${READ_WARMUP_SECONDS} s not measured)"
     wrk -t2 -c"$CONNECTIONS" -d"${READ_SECONDS}s" --latency -H "Authorization: Bearer $PARTNER_TOKEN" "$NEIGHBOURHOOD$path" > "$WORK/wrk-$what.txt"
     declare "R_${what}_rps=$(wrk_rps "$WORK/wrk-$what.txt")" "R_${what}_p50=$(wrk_ms 50 "$WORK/wrk-$what.txt")" \
       "R_${what}_p99=$(wrk_ms 99 "$WORK/wrk-$what.txt")" "R_${what}_err=$(wrk_errors "$WORK/wrk-$what.txt")"

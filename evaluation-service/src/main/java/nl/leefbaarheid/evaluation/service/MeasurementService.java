@@ -59,6 +59,9 @@ public class MeasurementService {
     @Inject
     Idempotency idempotency;
 
+    /** See {@link #scales()}. */
+    private volatile Map<String, BigDecimal[]> scales;
+
     /** Records the measurements, or answers as before when the idempotency key was seen with the same request. */
     @Transactional(TxType.REQUIRED)
     public Idempotency.Answer record(List<MeasurementInput> inputs, String idempotencyKey) {
@@ -90,12 +93,25 @@ public class MeasurementService {
         return answer;
     }
 
+    /**
+     * The indicators of the kapstok and their scales (code -> {min, max}, either may be null). They change only with a
+     * migration, that is with a new release of this service: read once, not on every POST.
+     */
+    private Map<String, BigDecimal[]> scales() {
+        Map<String, BigDecimal[]> known = scales;
+        if (known == null) {
+            Map<String, BigDecimal[]> read = new HashMap<>();
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select code, scale_min, scale_max from indicator").getResultList();
+            rows.forEach(r -> read.put((String) r[0], new BigDecimal[] { (BigDecimal) r[1], (BigDecimal) r[2] }));
+            scales = known = Map.copyOf(read);
+        }
+        return known;
+    }
+
     /** Every row checked; any error refuses the whole request and names every bad row. */
     List<Measurement> check(List<MeasurementInput> inputs) {
-        Map<String, BigDecimal[]> scales = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select code, scale_min, scale_max from indicator").getResultList();
-        rows.forEach(r -> scales.put((String) r[0], new BigDecimal[] { (BigDecimal) r[1], (BigDecimal) r[2] }));
+        Map<String, BigDecimal[]> scales = scales();
         Map<UUID, Deployment> deploymentCache = new HashMap<>();
         Map<UUID, List<String>> comparisonCache = new HashMap<>();
         Map<UUID, List<String>> plannedCache = new HashMap<>();

@@ -65,32 +65,47 @@ public class Access {
      * query for a corporation or a partner (its shares joined in), as this is asked on every status read.
      */
     public boolean mayReadRestrictedOf(String areaCode) {
+        Condition condition = tenantFiguresOf(areaCode);
+        return condition == Condition.ALWAYS || condition != Condition.NEVER && exists("select " + condition.sql(), condition.parameters());
+    }
+
+    /**
+     * {@link #mayReadRestrictedOf} as an SQL condition with its parameters, for a query that asks it beside what it reads:
+     * the status read asks it with the stamp of the cached status, in one round trip.
+     */
+    public Condition tenantFiguresOf(String areaCode) {
         if (identity.hasRole(Roles.ADMIN)) {
-            return true;
+            return Condition.ALWAYS;
         }
         String prefix = "BU" + areaCode.substring(2) + "%";
         if (caller.corporationId().isPresent()) {
-            return exists("select exists (select 1 from housing_complex where neighbourhood_code like ? and corporation_id = ?)",
-                    prefix, caller.corporationId().get());
+            return new Condition("exists (select 1 from housing_complex where neighbourhood_code like ? and corporation_id = ?)",
+                    List.of(prefix, caller.corporationId().get()));
         }
         if (caller.organisationId().isPresent()) {
-            return exists("""
-                    select exists (select 1 from housing_complex h join data_share d on d.corporation_id = h.corporation_id
-                                    where h.neighbourhood_code like ? and d.organisation_id = ?)""",
-                    prefix, caller.organisationId().get());
+            return new Condition("""
+                    exists (select 1 from housing_complex h join data_share d on d.corporation_id = h.corporation_id
+                             where h.neighbourhood_code like ? and d.organisation_id = ?)""", List.of(prefix, caller.organisationId().get()));
         }
-        return false;
+        return Condition.NEVER;
     }
 
-    private boolean exists(String sql, String prefix, String tenant) {
+    /** An SQL condition and the values of its parameters, in order. */
+    public record Condition(String sql, List<String> parameters) {
+        public static final Condition ALWAYS = new Condition("true", List.of());
+        public static final Condition NEVER = new Condition("false", List.of());
+    }
+
+    private boolean exists(String sql, List<String> parameters) {
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, prefix);
-            statement.setString(2, tenant);
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setString(i + 1, parameters.get(i));
+            }
             try (ResultSet result = statement.executeQuery()) {
                 return result.next() && result.getBoolean(1);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("reading who may see the tenant figures of " + prefix + " failed", e);
+            throw new IllegalStateException("reading who may see the tenant figures failed", e);
         }
     }
 

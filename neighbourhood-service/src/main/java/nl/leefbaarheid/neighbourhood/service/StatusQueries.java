@@ -54,39 +54,52 @@ public class StatusQueries {
 
     /** The status of an area or complex as the caller may see it. */
     public StatusView status(String subject) {
-        StatusViewCache.Entry entry = current(subject);
-        return restricted(entry) ? entry.redacted() : entry.view();
+        Readable readable = current(subject);
+        return readable.whole() ? readable.entry().view() : readable.entry().redacted();
     }
 
     /** The same as the JSON the API answers, written once per stored version (see {@link StatusViewCache}). */
     public byte[] statusJson(String subject) {
-        StatusViewCache.Entry entry = current(subject);
-        return restricted(entry) ? entry.redactedJson() : entry.json();
+        Readable readable = current(subject);
+        return readable.whole() ? readable.entry().json() : readable.entry().redactedJson();
     }
 
-    private boolean restricted(StatusViewCache.Entry entry) {
-        return entry.redacted() != null && !access.mayReadRestrictedOf(entry.view().areaCode());
+    /** A stored status, and whether the caller may see it whole (with its tenant figures). */
+    private record Readable(StatusViewCache.Entry entry, boolean whole) {
     }
 
     /**
-     * The cached view when the stored row still has its stamp, else the row read afresh. Status reads and rankings use
-     * plain JDBC: on these hot reads, building an ORM native query cost several times the database's own work.
+     * The cached view when the stored row still has its stamp, else the row read afresh; with the caller's access to its
+     * tenant figures, asked in the same query as the stamp. Status reads and rankings use plain JDBC: on these hot reads,
+     * building an ORM native query cost several times the database's own work.
      */
-    private StatusViewCache.Entry current(String subject) {
+    private Readable current(String subject) {
         StatusViewCache.Entry cached = cache.get(subject);
-        if (cached != null && cached.stamp().equals(query(STAMP, subject, StatusQueries::stamp))) {
-            return cached;
+        if (cached != null) {
+            Access.Condition tenantFigures = cached.redacted() == null ? Access.Condition.ALWAYS
+                    : access.tenantFiguresOf(cached.view().areaCode());
+            List<Object> parameters = new ArrayList<>(tenantFigures.parameters());
+            parameters.add(subject);
+            Checked checked = first(rows(STAMP.formatted(tenantFigures.sql()), parameters,
+                    r -> new Checked(stamp(r), r.getBoolean(6))));
+            if (checked != null && checked.stamp().equals(cached.stamp())) {
+                return new Readable(cached, checked.mayReadTenantFigures());
+            }
         }
-        StatusViewCache.Entry loaded = query(STATUS, subject, this::load);
+        StatusViewCache.Entry loaded = first(rows(STATUS, List.of(subject), this::load));
         if (loaded == null) {
             throw ProblemException.notFound("status of area", subject);
         }
-        return loaded;
+        return new Readable(loaded, loaded.redacted() == null || access.mayReadRestrictedOf(loaded.view().areaCode()));
     }
 
+    private record Checked(StatusViewCache.Stamp stamp, boolean mayReadTenantFigures) {
+    }
+
+    /** The stamp of a stored status (see {@link StatusViewCache.Stamp}), and an access condition ({@link Access}). */
     private static final String STAMP = """
             select s.version, s.changed_at, s.computed_at, cast(s.provenance ->> 'observations' as integer),
-                   (select name from area where code = s.area_code order by year desc limit 1)
+                   (select name from area where code = s.area_code order by year desc limit 1), %s
               from area_status s where s.subject = ?""";
 
     private static final String STATUS = """
@@ -118,10 +131,8 @@ public class StatusQueries {
                 stamp.changedAt(), stamp.computedAt(), stamp.observations(), restricted, status);
     }
 
-    /** The first row of a query by subject, or null when there is none. */
-    private <T> T query(String sql, String subject, SqlRows.Row<T> row) {
-        List<T> found = rows(sql, List.of(subject), row);
-        return found.isEmpty() ? null : found.get(0);
+    private static <T> T first(List<T> rows) {
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     private <T> List<T> rows(String sql, List<?> parameters, SqlRows.Row<T> row) {

@@ -73,7 +73,7 @@ public class Access {
      * {@link #mayReadRestrictedOf} as an SQL condition with its parameters, for a query that asks it beside what it reads:
      * the status read asks it with the stamp of the cached status, in one round trip.
      */
-    public Condition tenantFiguresOf(String areaCode) {
+    Condition tenantFiguresOf(String areaCode) {
         if (identity.hasRole(Roles.ADMIN)) {
             return Condition.ALWAYS;
         }
@@ -90,10 +90,10 @@ public class Access {
         return Condition.NEVER;
     }
 
-    /** An SQL condition and the values of its parameters, in order. */
-    public record Condition(String sql, List<String> parameters) {
-        public static final Condition ALWAYS = new Condition("true", List.of());
-        public static final Condition NEVER = new Condition("false", List.of());
+    /** An SQL condition (one of the fixed texts above, never built from input) and the values of its parameters, in order. */
+    record Condition(String sql, List<String> parameters) {
+        static final Condition ALWAYS = new Condition("true", List.of());
+        static final Condition NEVER = new Condition("false", List.of());
     }
 
     private boolean exists(String sql, List<String> parameters) {

@@ -22,20 +22,25 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  *
  * <p>A token is remembered only after the platform's verifier accepted it (signature, issuer, expiry), under the whole token
  * text: a token that differs in any character, its signature included, is verified anew. A remembered token is served only
- * until its {@code exp}, without the clock skew the verifier allows; after that it is verified again, and refused. Tokens that
- * fail verification are never remembered. At most {@link #MAX_TOKENS} are kept.
+ * until its {@code exp}; from then on every use goes to the verifier again, which refuses it once its allowed clock skew has
+ * passed too. Tokens that fail verification are never remembered. At most {@link #MAX_TOKENS} are kept. The claims of a
+ * remembered token are shared by the requests that carry it: they are only read, never changed.
  */
 @Alternative
 @Priority(1)
 @ApplicationScoped
 public class VerifiedTokens implements JWTParser {
 
-    static final int MAX_TOKENS = 10_000;
+    static final int MAX_TOKENS = 2_000;
 
     private final JWTParser verifier;
     private final Clock clock;
     private final int maxTokens;
-    private final Map<String, JsonWebToken> verified = new ConcurrentHashMap<>();
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    /** An accepted token and its {@code exp} (seconds since the epoch). */
+    private record Verified(JsonWebToken token, long expiresAt) {
+    }
 
     @Inject
     VerifiedTokens(DefaultJWTParser verifier) {
@@ -51,22 +56,23 @@ public class VerifiedTokens implements JWTParser {
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         long now = clock.instant().getEpochSecond();
-        JsonWebToken known = verified.get(token);
+        Verified known = verified.get(token);
         if (known != null) {
-            if (now < known.getExpirationTime()) {
-                return known;
+            if (now < known.expiresAt()) {
+                return known.token();
             }
             verified.remove(token, known);
         }
         JsonWebToken accepted = verifier.parse(token);
-        if (now < accepted.getExpirationTime()) {
+        long expiresAt = accepted.getExpirationTime();
+        if (now < expiresAt) {
             if (verified.size() >= maxTokens) {
-                verified.values().removeIf(remembered -> now >= remembered.getExpirationTime());
+                verified.values().removeIf(remembered -> now >= remembered.expiresAt());
                 if (verified.size() >= maxTokens) {
-                    verified.clear();
+                    verified.clear(); // all still valid: start afresh rather than track which was used least
                 }
             }
-            verified.put(token, accepted);
+            verified.put(token, new Verified(accepted, expiresAt));
         }
         return accepted;
     }

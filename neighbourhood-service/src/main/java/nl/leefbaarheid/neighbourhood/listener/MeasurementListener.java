@@ -63,10 +63,9 @@ public class MeasurementListener {
     @Blocking // ordered: one batch at a time per channel, so order per area holds
     public void consume(ConsumerRecords<String, String> records) {
         List<DeadLetter> dead = new ArrayList<>();
-        List<ConsumerRecord<String, String>> readable = new ArrayList<>();
-        List<Received> batch = new ArrayList<>();
+        List<Readable> readable = new ArrayList<>();
+        List<Received> batch = new ArrayList<>(); // batch.get(i) was read from readable.get(i)
         List<Span> spans = new ArrayList<>();
-        List<Span> readableSpans = new ArrayList<>(); // the span of each readable record
         try {
             for (ConsumerRecord<String, String> record : records) {
                 // each record's processing is a span in the trace it came with, lasting as long as its batch
@@ -76,18 +75,17 @@ public class MeasurementListener {
                 spans.add(span);
                 try {
                     batch.add(read(record, traceParent(span)));
-                    readable.add(record);
-                    readableSpans.add(span);
+                    readable.add(new Readable(record, span));
                 } catch (UnreadableEventException e) {
                     dead.add(new DeadLetter(record, e.getMessage()));
                 }
             }
             if (!batch.isEmpty()) {
                 MeasurementService.Outcome outcome = Retry.whileTransient(() -> measurements.recordAll(batch), Duration.ofMinutes(10));
-                outcome.invalid().forEach((index, reason) -> dead.add(new DeadLetter(readable.get(index), reason)));
+                outcome.invalid().forEach((index, reason) -> dead.add(new DeadLetter(readable.get(index).record(), reason)));
                 for (int i = 0; i < batch.size(); i++) {
                     if (!outcome.invalid().containsKey(i)) {
-                        try (Scope scope = readableSpans.get(i).makeCurrent()) { // the log line carries its trace id
+                        try (Scope scope = readable.get(i).span().makeCurrent()) { // the log line carries its trace id
                             LOG.infof("measurement %s of %s processed, in a batch of %d", batch.get(i).measurement().measurementId(),
                                     batch.get(i).measurement().areaCode(), records.count());
                         }
@@ -98,6 +96,10 @@ public class MeasurementListener {
         } finally {
             spans.forEach(Span::end);
         }
+    }
+
+    /** A record that could be read, and the span of its processing. */
+    private record Readable(ConsumerRecord<String, String> record, Span span) {
     }
 
     private static final TextMapGetter<ConsumerRecord<String, String>> HEADERS = new TextMapGetter<>() {

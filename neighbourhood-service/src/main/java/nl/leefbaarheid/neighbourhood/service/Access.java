@@ -5,8 +5,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
@@ -97,13 +95,8 @@ public class Access {
     }
 
     private boolean exists(String sql, List<String> parameters) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setString(i + 1, parameters.get(i));
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() && result.getBoolean(1);
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            return SqlRows.query(connection, sql, parameters, r -> r.getBoolean(1)).get(0);
         } catch (SQLException e) {
             throw new IllegalStateException("reading who may see the tenant figures failed", e);
         }

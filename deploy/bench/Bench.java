@@ -2,7 +2,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +32,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -62,8 +73,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public class Bench {
 
     static final String STATUS_TOPIC = "neighbourhood.status.v1";
+    static final String MEASUREMENT_TOPIC = "evaluation.measurements.v1";
     static final Pattern UUIDS = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     static final ObjectMapper JSON = new ObjectMapper();
+    /** System.nanoTime() at the epoch: turns a wall-clock time in milliseconds (a record's CreateTime) into this JVM's nanoTime. */
+    static final long NANOS_AT_EPOCH = System.nanoTime() - System.currentTimeMillis() * 1_000_000L;
     static final YearMonth FIRST_PERIOD = YearMonth.of(2005, 1);
 
     public static void main(String[] args) throws Exception {
@@ -108,9 +122,15 @@ public class Bench {
 
     // --- the status events, as any consumer of neighbourhood.status.v1 sees them -----------------------------------
 
-    /** Reads neighbourhood.status.v1 from its end; remembers when each (area, measurement id in the reason) arrived. */
+    /**
+     * Reads neighbourhood.status.v1 from its end; remembers when each (area, measurement id in the reason) arrived. Also
+     * reads evaluation.measurements.v1, for where the time goes: when each measurement's record and its status record
+     * were sent (their CreateTime, set by the producer of each outbox relay).
+     */
     static final class StatusWatcher implements Runnable {
         final Map<String, Long> arrived = new ConcurrentHashMap<>(); // area|measurementId -> nanoTime
+        final Map<String, Long> statusSent = new ConcurrentHashMap<>(); // area|measurementId -> CreateTime of its status record, as nanoTime
+        final Map<String, Long> measurementSent = new ConcurrentHashMap<>(); // area|measurementId -> CreateTime of its measurement record
         final AtomicLong events = new AtomicLong();
         final AtomicLong lastEvent = new AtomicLong();
         final AtomicBoolean stop = new AtomicBoolean();
@@ -126,8 +146,10 @@ public class Bench {
             p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
             consumer = new KafkaConsumer<>(p);
             List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(STATUS_TOPIC)) {
-                partitions.add(new TopicPartition(STATUS_TOPIC, info.partition()));
+            for (String topic : List.of(STATUS_TOPIC, MEASUREMENT_TOPIC)) {
+                for (PartitionInfo info : consumer.partitionsFor(topic)) {
+                    partitions.add(new TopicPartition(topic, info.partition()));
+                }
             }
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
@@ -143,6 +165,15 @@ public class Bench {
                     if (r.key() == null || !areas.contains(r.key())) {
                         continue; // a district's or municipality's status, or another area's
                     }
+                    long sent = NANOS_AT_EPOCH + r.timestamp() * 1_000_000L;
+                    if (r.topic().equals(MEASUREMENT_TOPIC)) {
+                        try {
+                            measurementSent.put(r.key() + "|" + JSON.readTree(r.value()).path("measurementId").asText(), sent);
+                        } catch (IOException e) {
+                            System.err.println("unreadable measurement event: " + e.getMessage());
+                        }
+                        continue;
+                    }
                     events.incrementAndGet();
                     lastEvent.set(now);
                     try {
@@ -150,6 +181,7 @@ public class Bench {
                         Matcher m = UUIDS.matcher(reason);
                         while (m.find()) {
                             arrived.putIfAbsent(r.key() + "|" + m.group(), now);
+                            statusSent.putIfAbsent(r.key() + "|" + m.group(), sent);
                         }
                     } catch (IOException e) {
                         System.err.println("unreadable status event: " + e.getMessage());
@@ -216,12 +248,24 @@ public class Bench {
         watcher.stop.set(true);
         List<Long> fromAnswer = new ArrayList<>();
         List<Long> fromIntended = new ArrayList<>();
+        // where the time goes: 201 -> measurement record sent (evaluation's outbox relay) -> status record sent
+        // (neighbourhood-service: consume, recalculate, its outbox relay) -> status record read here (Kafka)
+        List<Long> toMeasurementSent = new ArrayList<>();
+        List<Long> toStatusSent = new ArrayList<>();
+        List<Long> toRead = new ArrayList<>();
         List<Long> http = new ArrayList<>();
         for (Sent s : phase.ok) {
             http.add(s.answered() - s.intended());
             Long at = watcher.arrived.get(s.area() + "|" + s.measurementId());
             if (at != null) {
                 fromAnswer.add(at - s.answered());
+                String key = s.area() + "|" + s.measurementId();
+                Long measurementSent = watcher.measurementSent.get(key);
+                if (measurementSent != null) {
+                    toMeasurementSent.add(measurementSent - s.answered());
+                    toStatusSent.add(watcher.statusSent.get(key) - measurementSent);
+                }
+                toRead.add(at - watcher.statusSent.get(key));
                 fromIntended.add(at - s.intended());
             }
         }
@@ -236,22 +280,22 @@ public class Bench {
         out("latency.drain_seconds", drainSeconds);
         percentiles("latency.event", fromAnswer);
         percentiles("latency.intended", fromIntended);
+        percentiles("latency.stage.measurement_sent", toMeasurementSent);
+        percentiles("latency.stage.status_sent", toStatusSent);
+        percentiles("latency.stage.status_read", toRead);
         percentiles("latency.http", http);
     }
 
     /** Single measurements on a fixed schedule; each next measurement of an area is for a later period. */
     static final class Load {
-        final String url;
-        final String token;
+        final Poster poster;
         final List<String> codes;
         final StatusWatcher watcher;
-        final HttpClient client = http();
         final Map<String, Integer> perArea = new HashMap<>();
         int next;
 
         Load(String url, String token, List<String> codes, StatusWatcher watcher) {
-            this.url = url;
-            this.token = token;
+            this.poster = new Poster(URI.create(url), token);
             this.codes = codes;
             this.watcher = watcher;
         }
@@ -271,16 +315,13 @@ public class Bench {
                     LockSupport.parkNanos(wait);
                 }
                 worstLate = Math.max(worstLate, System.nanoTime() - intended);
-                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-                answers.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+                answers.add(poster.post(body).handle((answer, error) -> {
                     long now = System.nanoTime();
-                    if (error != null || response.statusCode() != 201) {
-                        System.err.println(error != null ? "request failed: " + error : "answer " + response.statusCode() + ": " + response.body());
-                        return new Sent(area, intended, now, error == null ? response.statusCode() : -1, null);
+                    if (error != null || answer.status() != 201) {
+                        System.err.println(error != null ? "request failed: " + error : "answer " + answer.status() + ": " + answer.body());
+                        return new Sent(area, intended, now, error == null ? answer.status() : -1, null);
                     }
-                    Matcher m = UUIDS.matcher(response.body());
+                    Matcher m = UUIDS.matcher(answer.body());
                     return new Sent(area, intended, now, 201, m.find() ? m.group() : null);
                 }));
             }
@@ -295,6 +336,121 @@ public class Bench {
             System.err.printf("latency: all answered %.1f s after the last send; waiting for the status events%n",
                     (System.nanoTime() - sendEnd) / 1e9);
             return phase;
+        }
+    }
+
+    record Answer(int status, String body) {
+    }
+
+    /**
+     * POSTs JSON over HTTP/1.1 keep-alive connections that it keeps in a pool: one request at a time on each, a new
+     * connection only when every pooled one is busy. A load generator on the machine it measures must cost little:
+     * the JDK 17 HttpClient spent two thirds of its CPU in its connection pool's expiry list at 200 requests/s (JFR),
+     * a quarter of a core taken from the services.
+     */
+    static final class Poster {
+        final URI url;
+        final byte[] head;
+        final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+        final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "poster");
+            t.setDaemon(true);
+            return t;
+        });
+
+        Poster(URI url, String token) {
+            this.url = url;
+            this.head = ("POST " + url.getRawPath() + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
+                    + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\nContent-Length: ")
+                    .getBytes(StandardCharsets.US_ASCII);
+        }
+
+        CompletableFuture<Answer> post(byte[] body) {
+            return CompletableFuture.supplyAsync(() -> {
+                Connection c = idle.pollFirst();
+                try {
+                    if (c == null) {
+                        c = new Connection(url);
+                    }
+                    Answer answer = c.exchange(head, body);
+                    idle.addFirst(c);
+                    return answer;
+                } catch (IOException e) {
+                    if (c != null) {
+                        c.close();
+                    }
+                    throw new UncheckedIOException(e);
+                }
+            }, threads);
+        }
+    }
+
+    static final class Connection {
+        final Socket socket;
+        final OutputStream out;
+        final InputStream in;
+
+        Connection(URI url) throws IOException {
+            socket = new Socket(url.getHost(), url.getPort());
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(60_000);
+            out = new BufferedOutputStream(socket.getOutputStream(), 4096);
+            in = new BufferedInputStream(socket.getInputStream(), 8192);
+        }
+
+        Answer exchange(byte[] head, byte[] body) throws IOException {
+            out.write(head);
+            out.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String statusLine = line();
+            if (statusLine == null) {
+                throw new IOException("connection closed by the service");
+            }
+            int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
+            int length = -1;
+            boolean chunked = false;
+            for (String h = line(); h != null && !h.isEmpty(); h = line()) {
+                String lower = h.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                }
+            }
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            if (chunked) {
+                for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
+                    answer.write(in.readNBytes(size));
+                    line();
+                }
+                line();
+            } else if (length > 0) {
+                answer.write(in.readNBytes(length));
+            }
+            return new Answer(status, answer.toString(StandardCharsets.UTF_8));
+        }
+
+        /** One header line without its CRLF, or null at the end of the stream. */
+        String line() throws IOException {
+            StringBuilder b = new StringBuilder();
+            for (int ch = in.read(); ch != '\n'; ch = in.read()) {
+                if (ch < 0) {
+                    return b.isEmpty() ? null : b.toString();
+                }
+                if (ch != '\r') {
+                    b.append((char) ch);
+                }
+            }
+            return b.toString();
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing a broken connection
+            }
         }
     }
 

@@ -48,6 +48,9 @@ public class StatusService {
 
     static final int CHUNK = 1_000;
 
+    /** The first key of the advisory locks on municipalities (see {@link #lockMunicipalities}): "LBST". */
+    static final int MUNICIPALITY_LOCK = 0x4C425354;
+
     @Inject
     EntityManager em;
 
@@ -89,12 +92,13 @@ public class StatusService {
         int changed = 0;
         Set<String> touched = new TreeSet<>(neighbourhoods);
         List<HousingComplex> housingComplexes = complexes.isEmpty() ? List.of() : HousingComplex.list("id in ?1", complexes);
+        housingComplexes.forEach(c -> touched.add(c.neighbourhoodCode));
+        lockMunicipalities(touched);
         if (!housingComplexes.isEmpty()) {
             Map<Long, List<Observed>> byComplex = observationsOfComplexes(housingComplexes.stream().map(c -> c.id).toList());
             Map<String, ColourOverride> overrides = overrides(housingComplexes.stream().map(HousingComplex::subject).toList());
             List<Computed> computed = new ArrayList<>();
             for (HousingComplex complex : housingComplexes) {
-                touched.add(complex.neighbourhoodCode);
                 List<Observed> observed = byComplex.getOrDefault(complex.id, List.of());
                 ColourOverride override = overrides.get(complex.subject());
                 computed.add(new Computed(complex.subject(), complex.neighbourhoodCode, "COMPLEX", calculator.forArea(observed,
@@ -154,6 +158,23 @@ public class StatusService {
         List<Long> complexes = HousingComplex.<HousingComplex>list("neighbourhoodCode like ?1", prefix).stream()
                 .map(c -> c.id).toList();
         return recalculate(neighbourhoods, complexes, reason);
+    }
+
+    /**
+     * Recalculations run side by side (the measurement consumers of several partitions, imports, the admin's
+     * recalculation), and a district or municipality is rolled up from the stored statuses of its neighbourhoods. Two
+     * transactions that each changed a neighbourhood of the same district would each read the other's neighbourhood as
+     * it was and store a district that misses one of the changes. So a recalculation first takes a lock on every
+     * municipality it touches, held until it commits: those in the same municipality go one after the other (the later
+     * one reads what the earlier one committed), those in other municipalities side by side. The locks are taken in
+     * the order of their codes, and before any status row, so two recalculations cannot wait for each other.
+     */
+    private void lockMunicipalities(Set<String> neighbourhoods) {
+        int[] municipalities = neighbourhoods.stream().mapToInt(code -> Integer.parseInt(code.substring(2, 6))).distinct().sorted().toArray();
+        if (municipalities.length > 0) {
+            // unnest keeps the order of the array, so the locks are taken in that order
+            rows("select count(pg_advisory_xact_lock(?, m)) from unnest(?::int[]) as m", MUNICIPALITY_LOCK, municipalities);
+        }
     }
 
     /** A status computed for a subject, to be stored if it differs from the stored one. */

@@ -92,13 +92,12 @@ public class StatusService {
         int changed = 0;
         Set<String> touched = new TreeSet<>(neighbourhoods);
         List<HousingComplex> housingComplexes = complexes.isEmpty() ? List.of() : HousingComplex.list("id in ?1", complexes);
-        housingComplexes.forEach(c -> touched.add(c.neighbourhoodCode));
-        lockMunicipalities(touched);
         if (!housingComplexes.isEmpty()) {
             Map<Long, List<Observed>> byComplex = observationsOfComplexes(housingComplexes.stream().map(c -> c.id).toList());
             Map<String, ColourOverride> overrides = overrides(housingComplexes.stream().map(HousingComplex::subject).toList());
             List<Computed> computed = new ArrayList<>();
             for (HousingComplex complex : housingComplexes) {
+                touched.add(complex.neighbourhoodCode);
                 List<Observed> observed = byComplex.getOrDefault(complex.id, List.of());
                 ColourOverride override = overrides.get(complex.subject());
                 computed.add(new Computed(complex.subject(), complex.neighbourhoodCode, "COMPLEX", calculator.forArea(observed,
@@ -132,6 +131,7 @@ public class StatusService {
         Map<String, List<String>> byMunicipality = parents.stream()
                 .collect(Collectors.groupingBy(p -> p.substring(2, 6), TreeMap::new, Collectors.toList()));
         List<String> municipalities = new ArrayList<>(byMunicipality.keySet());
+        lockMunicipalities(municipalities);
         for (int from = 0; from < municipalities.size(); from += CHUNK / 4) {
             List<String> chunk = municipalities.subList(from, Math.min(municipalities.size(), from + CHUNK / 4));
             List<String> chunkParents = chunk.stream().flatMap(m -> byMunicipality.get(m).stream()).toList();
@@ -161,19 +161,20 @@ public class StatusService {
     }
 
     /**
-     * Recalculations run side by side (the measurement consumers of several partitions, imports, the admin's
+     * Recalculations run side by side (the measurement consumer, imports, colour overrides, the admin's
      * recalculation), and a district or municipality is rolled up from the stored statuses of its neighbourhoods. Two
      * transactions that each changed a neighbourhood of the same district would each read the other's neighbourhood as
-     * it was and store a district that misses one of the changes. So a recalculation first takes a lock on every
-     * municipality it touches, held until it commits: those in the same municipality go one after the other (the later
-     * one reads what the earlier one committed), those in other municipalities side by side. The locks are taken in
-     * the order of their codes, and before any status row, so two recalculations cannot wait for each other.
+     * it was, and the one to commit last would store a district that misses the other's change. So before it rolls up,
+     * a recalculation locks the municipalities (four digits, in order) until it commits: the roll-ups of one
+     * municipality go one after the other, and the later one reads what the earlier one committed. The neighbourhoods
+     * themselves are recalculated side by side. A transaction waiting here holds only rows of its own neighbourhoods,
+     * which a transaction holding these locks never waits for: no deadlock.
      */
-    private void lockMunicipalities(Set<String> neighbourhoods) {
-        int[] municipalities = neighbourhoods.stream().mapToInt(code -> Integer.parseInt(code.substring(2, 6))).distinct().sorted().toArray();
-        if (municipalities.length > 0) {
+    private void lockMunicipalities(List<String> municipalities) {
+        if (!municipalities.isEmpty()) {
             // unnest keeps the order of the array, so the locks are taken in that order
-            rows("select count(pg_advisory_xact_lock(?, m)) from unnest(?::int[]) as m", MUNICIPALITY_LOCK, municipalities);
+            rows("select count(pg_advisory_xact_lock(?, m)) from unnest(?::int[]) as m", MUNICIPALITY_LOCK,
+                    municipalities.stream().mapToInt(Integer::parseInt).toArray());
         }
     }
 

@@ -19,9 +19,9 @@ import nl.leefbaarheid.neighbourhood.api.ObservationInput;
 import org.junit.jupiter.api.Test;
 
 /**
- * The measurement consumers of different partitions recalculate side by side. Two recalculations in one district must
- * not each roll it up from the other's neighbourhood as it was before: the later one waits until the earlier one has
- * committed (StatusService.lockMunicipalities).
+ * The measurement consumer, the imports and the admin's recalculation recalculate side by side. Two recalculations in
+ * one district must not each roll it up from the other's neighbourhood as it was before: the later roll-up waits until
+ * the earlier one has committed (StatusService.lockMunicipalities).
  */
 @QuarkusTest
 class ConcurrentRecalculationTest {

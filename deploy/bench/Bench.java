@@ -61,7 +61,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * <li>{@code latency url=.. token=.. bootstrap=.. codes=F rate=200 seconds=60}: POSTs single measurements on a fixed
  * schedule (open loop: request i is due at start + i/rate, whatever the answers before it did, so a slow service
  * cannot slow the load down: no coordinated omission) and times each one from its 201 to the status event of its
- * area on neighbourhood.status.v1 whose reason names the measurement. Also reported: from the intended send time.</li>
+ * area on neighbourhood.status.v1 whose reason names the measurement. Also reported: from the intended send time, and
+ * the stages in between by the records' CreateTime (201 -> measurement record sent -> status record sent -> read).</li>
  * <li>{@code throughput url=.. token=.. bootstrap=.. codes=F measurements=100000 batch=10000 group=G metrics=U1,U2
  * copy=F}: POSTs the measurements in batches, one batch after the other, and waits until every area's status is
  * recalculated and published: the status event naming each area's last measurement has arrived, or (should the

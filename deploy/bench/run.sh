@@ -278,6 +278,8 @@ if selected latency; then
   row "1 latency p99 (201 -> status event)" "$p99 ms" "$k99 ms" "$(ratio "$p99" "$k99")" "< 100 ms" "$( [ "$missing" = 0 ] && below "$p99" 100 || echo no)"
   row "1 latency max (201 -> status event)" "$max ms" "$k999 ms (p99.9; the tool prints no max)" "$(ratio "$max" "$k999")" "-" "-"
   row "1 latency from intended send p50/p99/max" "$(val "$L" latency.intended.p50_ms) / $(val "$L" latency.intended.p99_ms) / $(val "$L" latency.intended.max_ms) ms" "$k50 / $k99 / $k999 ms" "$(ratio "$(val "$L" latency.intended.p99_ms)" "$k99") (p99)" "-" "-"
+  stage() { echo "$(val "$L" "latency.stage.$1.p50_ms") / $(val "$L" "latency.stage.$1.p99_ms")"; }
+  row "1 latency stages p50 / p99 (CreateTime of the records)" "201 -> measurement record sent: $(stage measurement_sent) ms; -> its status record sent (neighbourhood-service): $(stage status_sent) ms; -> read: $(stage status_read) ms" "-" "-" "-" "-"
   row "1 latency POST answer p50/p99" "$(val "$L" latency.http.p50_ms) / $(val "$L" latency.http.p99_ms) ms ($(val "$L" latency.achieved_rate)/s sent, $(val "$L" latency.failed) failed)" "-" "-" "-" "-"
 fi
 

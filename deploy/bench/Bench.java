@@ -8,14 +8,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -257,10 +257,10 @@ public class Bench {
         List<Long> http = new ArrayList<>();
         for (Sent s : phase.ok) {
             http.add(s.answered() - s.intended());
-            Long at = watcher.arrived.get(s.area() + "|" + s.measurementId());
+            String key = s.area() + "|" + s.measurementId();
+            Long at = watcher.arrived.get(key);
             if (at != null) {
                 fromAnswer.add(at - s.answered());
-                String key = s.area() + "|" + s.measurementId();
                 Long measurementSent = watcher.measurementSent.get(key);
                 if (measurementSent != null) {
                     toMeasurementSent.add(measurementSent - s.answered());

@@ -167,8 +167,8 @@ public class StatusService {
      * it was, and the one to commit last would store a district that misses the other's change. So before it rolls up,
      * a recalculation locks the municipalities (four digits, in order) until it commits: the roll-ups of one
      * municipality go one after the other, and the later one reads what the earlier one committed. The neighbourhoods
-     * themselves are recalculated side by side. A transaction waiting here holds only rows of its own neighbourhoods,
-     * which a transaction holding these locks never waits for: no deadlock.
+     * themselves are recalculated side by side. A transaction waiting here holds rows of its own neighbourhoods (and
+     * their observations), which a transaction holding these locks no longer waits for: no deadlock.
      */
     private void lockMunicipalities(List<String> municipalities) {
         if (!municipalities.isEmpty()) {

@@ -173,8 +173,8 @@ public class StatusService {
     private void lockMunicipalities(List<String> municipalities) {
         if (!municipalities.isEmpty()) {
             // unnest keeps the order of the array, so the locks are taken in that order
-            rows("select count(pg_advisory_xact_lock(?, m)) from unnest(?::int[]) as m", MUNICIPALITY_LOCK,
-                    municipalities.stream().mapToInt(Integer::parseInt).toArray());
+            rows("select count(pg_advisory_xact_lock(?, cast(m as int))) from unnest(?::varchar[]) as m", MUNICIPALITY_LOCK,
+                    municipalities.toArray(String[]::new));
         }
     }
 

@@ -2,17 +2,14 @@ package nl.leefbaarheid.neighbourhood.listener;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.common.annotation.Blocking;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,12 +20,12 @@ import nl.leefbaarheid.neighbourhood.platform.events.DeadLetters;
 import nl.leefbaarheid.neighbourhood.platform.events.DeadLetters.DeadLetter;
 import nl.leefbaarheid.neighbourhood.platform.events.IncomingEvent;
 import nl.leefbaarheid.neighbourhood.platform.events.IncomingEvent.UnreadableEventException;
+import nl.leefbaarheid.neighbourhood.platform.events.ProcessingSpans;
 import nl.leefbaarheid.neighbourhood.platform.events.Retry;
 import nl.leefbaarheid.neighbourhood.service.MeasurementService;
 import nl.leefbaarheid.neighbourhood.service.MeasurementService.Received;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -69,9 +66,7 @@ public class MeasurementListener {
         try {
             for (ConsumerRecord<String, String> record : records) {
                 // each record's processing is a span in the trace it came with, lasting as long as its batch
-                Span span = tracer.spanBuilder(record.topic() + " process").setSpanKind(SpanKind.CONSUMER)
-                        .setParent(W3CTraceContextPropagator.getInstance().extract(Context.root(), record, HEADERS))
-                        .setAttribute("messaging.kafka.offset", record.offset()).startSpan();
+                Span span = ProcessingSpans.start(tracer, record);
                 spans.add(span);
                 try {
                     batch.add(read(record, traceParent(span)));
@@ -101,21 +96,6 @@ public class MeasurementListener {
     /** A record that could be read, and the span of its processing. */
     private record Readable(ConsumerRecord<String, String> record, Span span) {
     }
-
-    private static final TextMapGetter<ConsumerRecord<String, String>> HEADERS = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(ConsumerRecord<String, String> record) {
-            List<String> keys = new ArrayList<>();
-            record.headers().forEach(h -> keys.add(h.key()));
-            return keys;
-        }
-
-        @Override
-        public String get(ConsumerRecord<String, String> record, String key) {
-            Header header = record == null ? null : record.headers().lastHeader(key);
-            return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-        }
-    };
 
     private static String traceParent(Span span) {
         Map<String, String> carrier = new HashMap<>();

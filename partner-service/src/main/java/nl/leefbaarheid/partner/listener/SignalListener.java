@@ -1,14 +1,24 @@
 package nl.leefbaarheid.partner.listener;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import nl.leefbaarheid.partner.platform.events.DeadLetters;
+import nl.leefbaarheid.partner.platform.events.DeadLetters.DeadLetter;
 import nl.leefbaarheid.partner.platform.events.IncomingEvent;
 import nl.leefbaarheid.partner.platform.events.IncomingEvent.UnreadableEventException;
+import nl.leefbaarheid.partner.platform.events.ProcessingSpans;
 import nl.leefbaarheid.partner.platform.events.Retry;
 import nl.leefbaarheid.partner.service.SignalService;
+import nl.leefbaarheid.partner.service.SignalService.StatusChange;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -25,14 +35,46 @@ public class SignalListener {
     @Inject
     SignalService signals;
 
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    Tracer tracer;
+
+    @ConfigProperty(name = "mp.messaging.incoming.statuses.dead-letter-queue.topic")
+    String deadLetterTopic;
+
+    /**
+     * Status changes come in batches (what one poll returns): a few for every measurement, so their signals are made in
+     * one transaction per batch. A record that cannot be read goes to the dead-letter topic and the rest goes on; while
+     * the database is away the same batch is retried, never skipped.
+     */
     @Incoming("statuses")
-    @Blocking
-    public void status(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.of(record);
-        if (!STATUS_TYPE.equals(event.type())) {
-            throw new UnreadableEventException("unknown event type " + event.type() + "; this consumer reads " + STATUS_TYPE);
+    @Blocking // one batch at a time
+    public void statuses(ConsumerRecords<String, String> records) {
+        List<DeadLetter> dead = new ArrayList<>();
+        List<StatusChange> changes = new ArrayList<>();
+        List<Span> spans = new ArrayList<>();
+        try {
+            for (ConsumerRecord<String, String> record : records) {
+                spans.add(ProcessingSpans.start(tracer, record)); // in the trace it came with, lasting as long as its batch
+                try {
+                    IncomingEvent event = IncomingEvent.of(record);
+                    if (!STATUS_TYPE.equals(event.type())) {
+                        throw new UnreadableEventException("unknown event type " + event.type() + "; this consumer reads " + STATUS_TYPE);
+                    }
+                    changes.add(signals.statusChange(event.id(), event.data()));
+                } catch (UnreadableEventException e) {
+                    dead.add(new DeadLetter(record, e.getMessage()));
+                }
+            }
+            if (!changes.isEmpty()) {
+                Retry.whileTransient(() -> signals.fromStatusChanges(changes), Duration.ofMinutes(10));
+            }
+            deadLetters.send(deadLetterTopic, dead);
+        } finally {
+            spans.forEach(Span::end);
         }
-        Retry.whileTransient(() -> signals.fromStatusChange(event.id(), event.data()), Duration.ofMinutes(10));
     }
 
     @Incoming("results")

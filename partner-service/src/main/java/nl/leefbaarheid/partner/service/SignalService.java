@@ -10,8 +10,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import nl.leefbaarheid.partner.domain.Coverage;
 import nl.leefbaarheid.partner.domain.SharingScope;
 import nl.leefbaarheid.partner.platform.events.IncomingEvent.UnreadableEventException;
@@ -27,6 +33,7 @@ public class SignalService {
 
     public static final String STATUS_CHANGED = "status-changed";
     public static final String EVALUATION_COMPLETED = "evaluation-completed";
+    static final String STATUS_CONSUMER = "partner-service.status";
     static final String AREA = "GM\\d{4}|WK\\d{4}[0-9A-Z]{2}|BU\\d{4}[0-9A-Z]{4}";
 
     @Inject
@@ -38,23 +45,39 @@ public class SignalService {
     @Inject
     ProcessedEvents processed;
 
-    /** @return the number of signals made */
-    @Transactional(TxType.REQUIRED)
-    public int fromStatusChange(String eventId, String data) {
-        if (!processed.firstDelivery("partner-service.status", eventId)) {
-            return 0;
-        }
+    /** A status change as read from its event: the area it is about and the event's data. */
+    public record StatusChange(String eventId, String areaCode, JsonNode event) {
+    }
+
+    /** Reads a status event; one that lacks a valid area code or status cannot be used. */
+    public StatusChange statusChange(String eventId, String data) {
         JsonNode event = read(data);
         String area = event.path("areaCode").asText();
         if (!area.matches(AREA) || !event.path("status").isObject()) {
             throw new UnreadableEventException("status event " + eventId + " lacks a valid areaCode or status");
         }
+        return new StatusChange(eventId, area, event);
+    }
+
+    /**
+     * Makes the signals of a batch of status changes, in one transaction: each event once (however often the batch
+     * or an earlier one held it), the covering collaborations of all their areas read with one query.
+     *
+     * @return the number of signals made
+     */
+    @Transactional(TxType.REQUIRED)
+    public int fromStatusChanges(List<StatusChange> changes) {
+        Set<String> first = new HashSet<>(processed.firstDeliveries(STATUS_CONSUMER, changes.stream().map(StatusChange::eventId).toList()));
+        List<StatusChange> fresh = changes.stream().filter(c -> first.remove(c.eventId())).toList(); // a second copy finds it gone
+        Map<String, List<Object[]>> covering = covering(fresh.stream().map(StatusChange::areaCode).collect(Collectors.toSet()));
         int made = 0;
-        for (Object[] c : covering(area)) {
-            SharingScope scope = new SharingScope((Boolean) c[1], (Boolean) c[2], (Boolean) c[3]);
-            ObjectNode signal = scope.statusSignal(event, "/api/v1/areas/" + area + "/status");
-            if (signal != null) {
-                made += store((UUID) c[0], STATUS_CHANGED, area, eventId, signal);
+        for (StatusChange change : fresh) {
+            for (Object[] c : covering.getOrDefault(change.areaCode(), List.of())) {
+                SharingScope scope = new SharingScope((Boolean) c[1], (Boolean) c[2], (Boolean) c[3]);
+                ObjectNode signal = scope.statusSignal(change.event(), "/api/v1/areas/" + change.areaCode() + "/status");
+                if (signal != null) {
+                    made += store((UUID) c[0], STATUS_CHANGED, change.areaCode(), change.eventId(), signal);
+                }
             }
         }
         return made;
@@ -72,7 +95,7 @@ public class SignalService {
             throw new UnreadableEventException("results event " + eventId + " lacks areaCode, corporationId or verdict");
         }
         int made = 0;
-        for (Object[] c : covering(area)) {
+        for (Object[] c : covering(Set.of(area)).getOrDefault(area, List.of())) {
             boolean evaluations = (Boolean) c[3];
             if (evaluations && corporation.equals(c[4])) {
                 ObjectNode signal = json.createObjectNode();
@@ -89,16 +112,29 @@ public class SignalService {
         return made;
     }
 
-    /** Active collaborations with an area that covers this one: id, the three scope flags and the corporation. */
-    private List<Object[]> covering(String area) {
+    /**
+     * The active collaborations with an area that covers each of these (the area itself, its district or its
+     * municipality), by area: id, the three scope flags and the corporation.
+     */
+    private Map<String, List<Object[]>> covering(Set<String> areas) {
+        List<String> area = new ArrayList<>();
+        List<String> code = new ArrayList<>();
+        for (String a : areas) {
+            for (String c : Coverage.coveringCodes(a)) {
+                area.add(a);
+                code.add(c);
+            }
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select distinct c.id, c.share_complexes, c.share_surveys, c.share_evaluations, c.corporation_id
-                  from collaboration c join collaboration_area a on a.collaboration_id = c.id
-                 where a.area_code = any(cast(:codes as varchar[]))
-                   and c.start_date <= current_date and (c.end_date is null or c.end_date >= current_date)""")
-                .setParameter("codes", Coverage.coveringCodes(area).toArray(String[]::new)).getResultList();
-        return rows;
+                select distinct x.area, c.id, c.share_complexes, c.share_surveys, c.share_evaluations, c.corporation_id
+                  from unnest(cast(:areas as varchar[]), cast(:codes as varchar[])) as x(area, code)
+                  join collaboration_area a on a.area_code = x.code
+                  join collaboration c on c.id = a.collaboration_id
+                 where c.start_date <= current_date and (c.end_date is null or c.end_date >= current_date)""")
+                .setParameter("areas", area.toArray(String[]::new)).setParameter("codes", code.toArray(String[]::new)).getResultList();
+        return rows.stream().collect(Collectors.groupingBy(r -> (String) r[0],
+                Collectors.mapping(r -> Arrays.copyOfRange(r, 1, r.length), Collectors.toList())));
     }
 
     private int store(UUID collaboration, String type, String area, String eventId, ObjectNode payload) {

@@ -7,10 +7,14 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import nl.leefbaarheid.partner.Fixtures;
 import nl.leefbaarheid.partner.platform.Tokens;
+import nl.leefbaarheid.partner.platform.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,5 +110,28 @@ class SignalFlowTest {
         given().auth().oauth2(Tokens.partner("politie-0905")).get("/api/v1/collaborations").then().statusCode(200)
                 .body("id", contains(district));
         given().auth().oauth2(Tokens.partner("politie-0905")).queryParam("type", "iets").get("/api/v1/signals").then().statusCode(400);
+    }
+
+    @Test
+    void unreadableStatusEventsGoToTheDeadLetterTopicAndTheRestMakesItsSignalsOnce() throws Exception {
+        String area = "BU09050104"; // in the district collaboration's district only
+        String good = UUID.randomUUID().toString();
+        String badArea = UUID.randomUUID().toString();
+        try (TopicProbe dlq = TopicProbe.atEnd("partner-service.dlq.v1")) {
+            TopicProbe.send("neighbourhood.status.v1", area, "{}", Map.of()); // no CloudEvents headers at all
+            Fixtures.send(badArea, "BU0905010x", "green", "red", List.of("livability.deviation"));
+            Fixtures.send(good, area, "green", "red", List.of("livability.deviation"));
+            Fixtures.send(good, area, "green", "red", List.of("livability.deviation")); // the same event again
+
+            List<ConsumerRecord<String, String>> dead = dlq.await(r -> area.equals(r.key()) || "BU0905010x".equals(r.key()), 2,
+                    Duration.ofSeconds(20));
+            assertThat(dead).extracting(r -> TopicProbe.header(r, "ce_id")).containsExactly(null, badArea);
+            assertThat(TopicProbe.header(dead.get(0), "dead-letter-reason")).contains("no ce_id header");
+            assertThat(TopicProbe.header(dead.get(1), "dead-letter-reason")).contains("lacks a valid areaCode or status");
+            assertThat(TopicProbe.header(dead.get(1), "dead-letter-topic")).isEqualTo("neighbourhood.status.v1");
+        }
+        waitFor(() -> !signalsOf(Tokens.partner("politie-0905"), area).isEmpty());
+        Thread.sleep(1_000);
+        assertThat(signalsOf(Tokens.partner("politie-0905"), area)).extracting(s -> s.get("collaborationId")).containsExactly(district);
     }
 }

@@ -5,6 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Remembers which events a consumer has processed. Called in the transaction that stores the event's
@@ -22,5 +26,18 @@ public class ProcessedEvents {
         return em.createNativeQuery("insert into processed_event (consumer, event_id) values (:consumer, :id) "
                 + "on conflict do nothing")
                 .setParameter("consumer", consumer).setParameter("id", eventId).executeUpdate() == 1;
+    }
+
+    /** Records the events for the consumer, with one statement; returns those not processed before. */
+    @Transactional(TxType.MANDATORY)
+    public Set<String> firstDeliveries(String consumer, Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> first = em.createNativeQuery("insert into processed_event (consumer, event_id)"
+                + " select :consumer, id from unnest(cast(:ids as varchar[])) as id on conflict do nothing returning event_id")
+                .setParameter("consumer", consumer).setParameter("ids", eventIds.toArray(String[]::new)).getResultList();
+        return new HashSet<>(first);
     }
 }

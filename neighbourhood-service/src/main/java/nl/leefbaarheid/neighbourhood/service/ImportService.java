@@ -27,6 +27,7 @@ import nl.leefbaarheid.neighbourhood.importing.LeefbaarometerCsv;
 import nl.leefbaarheid.neighbourhood.platform.problem.Problem.FieldError;
 import nl.leefbaarheid.neighbourhood.platform.problem.ProblemException;
 import nl.leefbaarheid.neighbourhood.service.ObservationStore.NewObservation;
+import org.hibernate.Session;
 
 /**
  * Brings observations in: the Leefbaarometer open-data file, generic batches (JSON or CSV) and single
@@ -49,6 +50,9 @@ public class ImportService {
 
     @Inject
     StatusService statuses;
+
+    @Inject
+    Kapstok kapstok;
 
     @Transactional(TxType.REQUIRED)
     @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
@@ -144,8 +148,7 @@ public class ImportService {
     /** Checks rows against the kapstok and the area register; errors are named {@code rows[i].field}. */
     Checked check(List<ObservationInput> rows, Optional<String> callerCorporation, boolean admin, String defaultSource,
             List<FieldError> errors) {
-        Map<String, Indicator> indicators = new HashMap<>();
-        Indicator.<Indicator>listAll().forEach(i -> indicators.put(i.code, i));
+        Map<String, Indicator> indicators = kapstok.indicators();
         Set<String> known = knownAreas(rows.stream().map(ObservationInput::areaCode).filter(c -> c != null).toList());
         Map<String, Optional<HousingComplex>> complexes = new HashMap<>();
         List<NewObservation> observations = new ArrayList<>();
@@ -215,10 +218,9 @@ public class ImportService {
         if (codes.isEmpty()) {
             return Set.of();
         }
-        @SuppressWarnings("unchecked")
-        List<String> found = em.createNativeQuery("select distinct code from area where code = any(cast(:codes as varchar[]))")
-                .setParameter("codes", new HashSet<>(codes).toArray(String[]::new)).getResultList();
-        return new HashSet<>(found);
+        String[] distinct = new HashSet<>(codes).toArray(String[]::new);
+        return new HashSet<>(em.unwrap(Session.class).doReturningWork(connection -> SqlRows.query(connection,
+                "select distinct code from area where code = any(?)", List.of((Object) distinct), row -> row.getString(1))));
     }
 
     private static void refuseIf(List<FieldError> errors, String what) {

@@ -30,7 +30,6 @@ import nl.leefbaarheid.neighbourhood.domain.Reasons;
 import nl.leefbaarheid.neighbourhood.domain.StatusCalculator;
 import nl.leefbaarheid.neighbourhood.domain.StatusSettings;
 import nl.leefbaarheid.neighbourhood.entity.Area;
-import nl.leefbaarheid.neighbourhood.entity.ColourOverride;
 import nl.leefbaarheid.neighbourhood.entity.HousingComplex;
 import nl.leefbaarheid.neighbourhood.entity.Indicator;
 import nl.leefbaarheid.neighbourhood.event.StatusChanged;
@@ -69,6 +68,9 @@ public class StatusService {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    Kapstok kapstok;
+
     /**
      * Recalculates these neighbourhoods and complexes, then the districts and municipalities above them.
      *
@@ -94,14 +96,14 @@ public class StatusService {
         List<HousingComplex> housingComplexes = complexes.isEmpty() ? List.of() : HousingComplex.list("id in ?1", complexes);
         if (!housingComplexes.isEmpty()) {
             Map<Long, List<Observed>> byComplex = observationsOfComplexes(housingComplexes.stream().map(c -> c.id).toList());
-            Map<String, ColourOverride> overrides = overrides(housingComplexes.stream().map(HousingComplex::subject).toList());
+            Map<String, AreaStatus.Override> overrides = overrides(housingComplexes.stream().map(HousingComplex::subject).toList());
             List<Computed> computed = new ArrayList<>();
             for (HousingComplex complex : housingComplexes) {
                 touched.add(complex.neighbourhoodCode);
                 List<Observed> observed = byComplex.getOrDefault(complex.id, List.of());
-                ColourOverride override = overrides.get(complex.subject());
+                AreaStatus.Override override = overrides.get(complex.subject());
                 computed.add(new Computed(complex.subject(), complex.neighbourhoodCode, "COMPLEX", calculator.forArea(observed,
-                        complex.households, override == null ? null : override.toStatus(), minRespondents), observed.size(),
+                        complex.households, override, minRespondents), observed.size(),
                         reasons));
             }
             changed += saveAll(computed);
@@ -112,16 +114,16 @@ public class StatusService {
             List<String> chunk = codes.subList(from, Math.min(codes.size(), from + CHUNK));
             Map<String, List<Observed>> byArea = observationsOf(chunk);
             Map<String, Integer> households = latestHouseholds(chunk);
-            Map<String, ColourOverride> overrides = overrides(chunk);
+            Map<String, AreaStatus.Override> overrides = overrides(chunk);
             List<Computed> computed = new ArrayList<>();
             for (String code : chunk) {
                 if (!households.containsKey(code)) {
                     continue; // observations of an area not (or no longer) registered are kept, not rolled up
                 }
                 List<Observed> observed = byArea.getOrDefault(code, List.of());
-                ColourOverride override = overrides.get(code);
+                AreaStatus.Override override = overrides.get(code);
                 computed.add(new Computed(code, code, "NEIGHBOURHOOD", calculator.forArea(observed, households.get(code),
-                        override == null ? null : override.toStatus(), minRespondents), observed.size(), reasons));
+                        override, minRespondents), observed.size(), reasons));
                 parents.add("WK" + code.substring(2, 8));
                 parents.add("GM" + code.substring(2, 6));
             }
@@ -234,16 +236,16 @@ public class StatusService {
             }
         }
         Map<String, Integer> households = latestHouseholds(parents);
-        Map<String, ColourOverride> overrides = overrides(parents);
+        Map<String, AreaStatus.Override> overrides = overrides(parents);
         List<Computed> computed = new ArrayList<>();
         for (String parent : parents) {
             if (!households.containsKey(parent)) {
                 continue; // not registered
             }
             List<StatusCalculator.Weighted> of = weighted.getOrDefault(parent, List.of());
-            ColourOverride override = overrides.get(parent);
+            AreaStatus.Override override = overrides.get(parent);
             computed.add(new Computed(parent, parent, AreaLevel.ofCode(parent).orElseThrow().name(), calculator.aggregate(of,
-                    tenant.getOrDefault(parent, List.of()), override == null ? null : override.toStatus(), households.get(parent),
+                    tenant.getOrDefault(parent, List.of()), override, households.get(parent),
                     minRespondents), of.size(), reasons));
         }
         return computed;
@@ -451,11 +453,14 @@ public class StatusService {
         return households;
     }
 
-    private Map<String, ColourOverride> overrides(List<String> subjects) {
-        @SuppressWarnings("unchecked")
-        List<ColourOverride> found = em.createNativeQuery("select * from colour_override where subject = any(cast(:s as varchar[]))",
-                ColourOverride.class).setParameter("s", subjects.toArray(String[]::new)).getResultList();
-        return found.stream().collect(Collectors.toMap(o -> o.subject, o -> o));
+    /** The colour overrides of these subjects, by subject. */
+    private Map<String, AreaStatus.Override> overrides(List<String> subjects) {
+        return em.unwrap(Session.class).doReturningWork(connection -> SqlRows.query(connection,
+                "select subject, colour, reason, author, set_at from colour_override where subject = any(?)",
+                List.of((Object) subjects.toArray(String[]::new)), row -> Map.entry(row.getString(1), new AreaStatus.Override(
+                        AreaStatus.Colour.valueOf(row.getString(2)), row.getString(3), row.getString(4),
+                        row.getTimestamp(5).toInstant().toString())))).stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The rows of a query over plain JDBC, in the current transaction (see {@link SqlRows}). */
@@ -464,7 +469,7 @@ public class StatusService {
     }
 
     private int minRespondents() {
-        Indicator feeling = Indicator.findById(StatusCalculator.FEELING_AT_HOME);
+        Indicator feeling = kapstok.indicators().get(StatusCalculator.FEELING_AT_HOME);
         return feeling != null && feeling.minRespondents != null ? feeling.minRespondents : settings.minRespondents();
     }
 

@@ -297,7 +297,8 @@ public class StatusService {
                 continue; // nothing known about the area yet
             }
             JsonNode next = json.valueToTree(c.status());
-            String provenance = write(Map.of("observations", c.observationCount(), "computedAt", now.toString()));
+            // {"observations": n, "computedAt": instant}: a number and an ISO instant, nothing to escape
+            String provenance = "{\"observations\":" + c.observationCount() + ",\"computedAt\":\"" + now + "\"}";
             JsonNode previous = current == null ? null : readTree((String) current[2]);
             int[] count = counts.computeIfAbsent(c.level(), l -> new int[2]);
             if (next.equals(previous)) {
@@ -314,7 +315,7 @@ public class StatusService {
             if (!"COMPLEX".equals(c.level())) {
                 events.add(new Outbox.Event(StatusChanged.TOPIC, c.areaCode(), StatusChanged.TYPE, c.areaCode(), new StatusChanged(
                         c.areaCode(), AreaLevel.valueOf(c.level()), version, previousVersion, changes, c.reason(), c.status(),
-                        previous == null ? null : read(previous.toString()), now), c.traceParent()));
+                        previous == null ? null : treeToStatus(previous), now), c.traceParent()));
             }
         }
         Timestamp at = Timestamp.from(now);
@@ -476,6 +477,14 @@ public class StatusService {
     AreaStatus read(String text) {
         try {
             return json.readValue(text, AreaStatus.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored status is unreadable", e);
+        }
+    }
+
+    private AreaStatus treeToStatus(JsonNode tree) {
+        try {
+            return json.treeToValue(tree, AreaStatus.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored status is unreadable", e);
         }

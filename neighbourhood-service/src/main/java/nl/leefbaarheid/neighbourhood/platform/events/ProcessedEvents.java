@@ -5,10 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
+import org.hibernate.Session;
 
 /**
  * Remembers which events a consumer has processed. Called in the transaction that stores the event's
@@ -23,11 +25,7 @@ public class ProcessedEvents {
     /** Which of these events the consumer has processed before. */
     @Transactional(TxType.MANDATORY)
     public Set<String> processedBefore(String consumer, Collection<String> eventIds) {
-        @SuppressWarnings("unchecked")
-        List<String> seen = em.createNativeQuery("select event_id from processed_event where consumer = :consumer"
-                + " and event_id = any(cast(:ids as varchar[]))")
-                .setParameter("consumer", consumer).setParameter("ids", eventIds.toArray(String[]::new)).getResultList();
-        return new HashSet<>(seen);
+        return ids("select event_id from processed_event where consumer = ? and event_id = any(?)", consumer, eventIds);
     }
 
     /** Records the events for the consumer, with one statement; returns those not processed before. */
@@ -36,10 +34,24 @@ public class ProcessedEvents {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
-        @SuppressWarnings("unchecked")
-        List<String> first = em.createNativeQuery("insert into processed_event (consumer, event_id)"
-                + " select :consumer, id from unnest(cast(:ids as varchar[])) as id on conflict do nothing returning event_id")
-                .setParameter("consumer", consumer).setParameter("ids", eventIds.toArray(String[]::new)).getResultList();
-        return new HashSet<>(first);
+        return ids("insert into processed_event (consumer, event_id) select ?, id from unnest(?::varchar[]) as id"
+                + " on conflict do nothing returning event_id", consumer, eventIds);
+    }
+
+    /** The event ids a statement on these answers, over plain JDBC: it runs for every batch a consumer takes. */
+    private Set<String> ids(String sql, String consumer, Collection<String> eventIds) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, consumer);
+                statement.setArray(2, connection.createArrayOf("varchar", eventIds.toArray(String[]::new)));
+                Set<String> ids = new HashSet<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getString(1));
+                    }
+                }
+                return ids;
+            }
+        });
     }
 }

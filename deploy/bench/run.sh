@@ -12,7 +12,8 @@
 #   BENCH_MEASUREMENTS   measurements in the throughput phase (100000; over one area per 20, at most 5000 areas)
 #   BENCH_BATCH          rows per batch in the throughput phase (10000)
 #   BENCH_TIMEOUT        seconds the throughput phase may take before it reports what it got so far (900)
-#   BENCH_WARMUP         seconds of load before the measured latency phase, not measured (10, at most BENCH_SECONDS)
+#   BENCH_WARMUP         seconds of load before the measured latency phase, not measured (60, at most BENCH_SECONDS):
+#                        a freshly started service compiles for minutes (jstat: 100 to 120 s of JIT in its first 4)
 #   BENCH_READ_WARMUP    seconds of load before each read phase, not measured (90)
 #   BENCH_DRAIN          seconds to wait for the status events of the latency phase after its last request (300)
 #   BENCH_SERVICES       the services to start when 'startup' is not chosen ("catalog neighbourhood evaluation partner";
@@ -44,7 +45,7 @@ selected() { [[ " ${SELECTED[*]} " == *" $1 "* ]]; }
 LATENCY_SECONDS=${BENCH_SECONDS:-60}
 READ_SECONDS=${BENCH_SECONDS:-30}
 RATE=${BENCH_RATE:-200}
-WARMUP=${BENCH_WARMUP:-$(( LATENCY_SECONDS < 10 ? LATENCY_SECONDS : 10 ))}
+WARMUP=${BENCH_WARMUP:-$(( LATENCY_SECONDS < 60 ? LATENCY_SECONDS : 60 ))}
 READ_WARMUP_SECONDS=${BENCH_READ_WARMUP:-90}
 MEASUREMENTS=${BENCH_MEASUREMENTS:-100000}
 BATCH=${BENCH_BATCH:-10000}

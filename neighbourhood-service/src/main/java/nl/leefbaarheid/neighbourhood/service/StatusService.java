@@ -14,7 +14,9 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -194,46 +196,46 @@ public class StatusService {
      * digits) from the statuses of the neighbourhoods in them, weighted by households.
      */
     private List<Computed> aggregate(List<String> municipalities, List<String> parents, Reasons reasons, int minRespondents) {
-        // the neighbourhoods BU{digits}..., found by a range on the pattern index (LIKE ANY would scan the table)
+        // the neighbourhoods BU{digits}..., found by a range on the pattern index (LIKE ANY would scan the table), each
+        // with the start of its latest tenant-mark period
         String[] prefixes = municipalities.stream().map(m -> "BU" + m).toArray(String[]::new);
         List<Object[]> children = rows("""
-                select s.subject, cast(s.status as text), coalesce(a.households, 0)
+                select s.subject, cast(s.status as text), coalesce(a.households, 0),
+                       (select max(o.period_start) from observation o
+                         where o.area_code = s.subject and o.indicator_code = '%s') as latest_mark
                   from unnest(?::varchar[]) as p(prefix)
                   join area_status s on s.subject ~>=~ p.prefix and s.subject ~<~ (p.prefix || '~')
                   left join lateral (select households from area where code = s.area_code order by year desc limit 1) a on true
-                 where s.level = 'NEIGHBOURHOOD'""", (Object) prefixes);
+                 where s.level = 'NEIGHBOURHOOD'""".formatted(StatusCalculator.FEELING_AT_HOME), (Object) prefixes);
         Map<String, List<StatusCalculator.Weighted>> weighted = new HashMap<>();
+        Map<String, LocalDate> latestMark = new TreeMap<>(); // district or municipality -> start of its latest mark period
         for (Object[] child : children) {
             String code = (String) child[0];
             StatusCalculator.Weighted w = new StatusCalculator.Weighted(read((String) child[1]), ((Number) child[2]).doubleValue());
-            weighted.computeIfAbsent("WK" + code.substring(2, 8), k -> new ArrayList<>()).add(w);
-            weighted.computeIfAbsent("GM" + code.substring(2, 6), k -> new ArrayList<>()).add(w);
+            List<String> above = List.of("WK" + code.substring(2, 8), "GM" + code.substring(2, 6));
+            for (String parent : above) {
+                weighted.computeIfAbsent(parent, k -> new ArrayList<>()).add(w);
+                if (child[3] != null) {
+                    latestMark.merge(parent, localDate(child[3]), (x, y) -> x.isAfter(y) ? x : y);
+                }
+            }
         }
-        // Tenant marks count for their latest period only (StatusCalculator.tenant): of all a district's or municipality's
-        // marks, only those of its latest period leave the database.
-        List<Object[]> rows = rows("""
-                select area_code, indicator_code, period, period_start, value, class, respondents, latest_in_district,
-                       latest_in_municipality
-                  from (select o.area_code, o.indicator_code, o.period, o.period_start, o.value, o.class, o.respondents,
-                               period_start = max(period_start) filter (where indicator_code = '%1$s')
-                                   over (partition by substr(area_code, 3, 6)) as latest_in_district,
-                               period_start = max(period_start) filter (where indicator_code = '%1$s')
-                                   over (partition by substr(area_code, 3, 4)) as latest_in_municipality
-                          from unnest(?::varchar[]) as p(prefix)
-                          join observation o on o.area_code ~>=~ p.prefix and o.area_code ~<~ (p.prefix || '~')
-                         where o.indicator_code in ('%1$s', '%2$s')) t
-                 where latest_in_district or latest_in_municipality"""
-                .formatted(StatusCalculator.FEELING_AT_HOME, StatusCalculator.SHARE_AT_HOME), (Object) prefixes);
+        // Tenant marks count for their latest period only (StatusCalculator.tenant): only the marks and shares of that
+        // period leave the database, found by indicator, period and code prefix (index observation_tenant), however
+        // many periods of surveys came before.
+        latestMark.keySet().retainAll(Set.copyOf(parents));
+        List<Object[]> rows = latestMark.isEmpty() ? List.of() : rows("""
+                select x.parent, o.area_code, o.indicator_code, o.period, o.period_start, o.value, o.class, o.respondents
+                  from unnest(?::varchar[], ?::varchar[], ?::varchar[]) as x(parent, prefix, start)
+                  join observation o on o.indicator_code in ('%s', '%s') and o.period_start = cast(x.start as date)
+                                    and o.area_code ~>=~ x.prefix and o.area_code ~<~ (x.prefix || '~')"""
+                .formatted(StatusCalculator.FEELING_AT_HOME, StatusCalculator.SHARE_AT_HOME),
+                latestMark.keySet().toArray(String[]::new),
+                latestMark.keySet().stream().map(parent -> "BU" + parent.substring(2)).toArray(String[]::new),
+                latestMark.values().stream().map(LocalDate::toString).toArray(String[]::new));
         Map<String, List<Observed>> tenant = new HashMap<>();
         for (Object[] row : rows) {
-            String code = (String) row[0];
-            Observed o = observed(row);
-            if (Boolean.TRUE.equals(row[7])) {
-                tenant.computeIfAbsent("WK" + code.substring(2, 8), k -> new ArrayList<>()).add(o);
-            }
-            if (Boolean.TRUE.equals(row[8])) {
-                tenant.computeIfAbsent("GM" + code.substring(2, 6), k -> new ArrayList<>()).add(o);
-            }
+            tenant.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(observed(Arrays.copyOfRange(row, 1, row.length)));
         }
         Map<String, Integer> households = latestHouseholds(parents);
         Map<String, AreaStatus.Override> overrides = overrides(parents);
@@ -438,8 +440,12 @@ public class StatusService {
     }
 
     private static Observed observed(Object[] r) {
-        return new Observed((String) r[1], (String) r[2], r[3] instanceof Date d ? d.toLocalDate() : (java.time.LocalDate) r[3], ((Number) r[4]).doubleValue(),
+        return new Observed((String) r[1], (String) r[2], localDate(r[3]), ((Number) r[4]).doubleValue(),
                 r[5] == null ? null : ((Number) r[5]).intValue(), r[6] == null ? null : ((Number) r[6]).intValue());
+    }
+
+    private static LocalDate localDate(Object value) {
+        return value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
     }
 
     /** The households of each registered area in its latest year (null when not known), by code. */

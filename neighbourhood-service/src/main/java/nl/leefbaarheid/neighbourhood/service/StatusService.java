@@ -221,14 +221,17 @@ public class StatusService {
             }
         }
         // Tenant marks count for their latest period only (StatusCalculator.tenant): only the marks and shares of that
-        // period leave the database, found by indicator, period and code prefix (index observation_tenant), however
-        // many periods of surveys came before.
+        // period leave the database, found by period and code prefix (index observation_tenant), however many periods
+        // of surveys came before. One lookup per district or municipality (offset 0 keeps the lateral from being
+        // flattened into a join the planner would hash on the period).
         latestMark.keySet().retainAll(Set.copyOf(parents));
         List<Object[]> rows = latestMark.isEmpty() ? List.of() : rows("""
                 select x.parent, o.area_code, o.indicator_code, o.period, o.period_start, o.value, o.class, o.respondents
                   from unnest(?::varchar[], ?::varchar[], ?::varchar[]) as x(parent, prefix, start)
-                  join observation o on o.indicator_code in ('%s', '%s') and o.period_start = cast(x.start as date)
-                                    and o.area_code ~>=~ x.prefix and o.area_code ~<~ (x.prefix || '~')"""
+                  cross join lateral (select * from observation o
+                                       where o.indicator_code in ('%s', '%s') and o.period_start = cast(x.start as date)
+                                         and o.area_code ~>=~ x.prefix and o.area_code ~<~ (x.prefix || '~')
+                                      offset 0) o"""
                 .formatted(StatusCalculator.FEELING_AT_HOME, StatusCalculator.SHARE_AT_HOME),
                 latestMark.keySet().toArray(String[]::new),
                 latestMark.keySet().stream().map(parent -> "BU" + parent.substring(2)).toArray(String[]::new),

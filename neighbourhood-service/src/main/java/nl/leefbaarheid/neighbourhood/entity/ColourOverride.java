@@ -21,8 +21,4 @@ public class ColourOverride extends PanacheEntityBase {
     public String reason;
     public String author;
     public Instant setAt;
-
-    public AreaStatus.Override toStatus() {
-        return new AreaStatus.Override(colour, reason, author, setAt.toString());
-    }
 }

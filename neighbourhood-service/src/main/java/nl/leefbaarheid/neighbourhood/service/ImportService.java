@@ -27,7 +27,6 @@ import nl.leefbaarheid.neighbourhood.importing.LeefbaarometerCsv;
 import nl.leefbaarheid.neighbourhood.platform.problem.Problem.FieldError;
 import nl.leefbaarheid.neighbourhood.platform.problem.ProblemException;
 import nl.leefbaarheid.neighbourhood.service.ObservationStore.NewObservation;
-import org.hibernate.Session;
 
 /**
  * Brings observations in: the Leefbaarometer open-data file, generic batches (JSON or CSV) and single
@@ -219,8 +218,8 @@ public class ImportService {
             return Set.of();
         }
         String[] distinct = new HashSet<>(codes).toArray(String[]::new);
-        return new HashSet<>(em.unwrap(Session.class).doReturningWork(connection -> SqlRows.query(connection,
-                "select distinct code from area where code = any(?)", List.of((Object) distinct), row -> row.getString(1))));
+        return new HashSet<>(SqlRows.query(em, "select distinct code from area where code = any(?)", List.of((Object) distinct),
+                row -> row.getString(1)));
     }
 
     private static void refuseIf(List<FieldError> errors, String what) {

@@ -1,11 +1,13 @@
 package nl.leefbaarheid.neighbourhood.service;
 
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.Session;
 
 /**
  * A query over plain JDBC, for the hot reads (status reads, rankings) and the recalculations that read thousands of rows:
@@ -20,6 +22,11 @@ final class SqlRows {
     /** Reads one row of a result. */
     interface Row<T> {
         T read(ResultSet row) throws SQLException;
+    }
+
+    /** The query on the connection of the current transaction (the ORM's session), past the ORM. */
+    static <T> List<T> query(EntityManager em, String sql, List<?> parameters, Row<T> row) {
+        return em.unwrap(Session.class).doReturningWork(connection -> query(connection, sql, parameters, row));
     }
 
     static <T> List<T> query(Connection connection, String sql, List<?> parameters, Row<T> row) throws SQLException {

@@ -465,17 +465,16 @@ public class StatusService {
 
     /** The colour overrides of these subjects, by subject. */
     private Map<String, AreaStatus.Override> overrides(List<String> subjects) {
-        return em.unwrap(Session.class).doReturningWork(connection -> SqlRows.query(connection,
-                "select subject, colour, reason, author, set_at from colour_override where subject = any(?)",
+        return SqlRows.query(em, "select subject, colour, reason, author, set_at from colour_override where subject = any(?)",
                 List.of((Object) subjects.toArray(String[]::new)), row -> Map.entry(row.getString(1), new AreaStatus.Override(
                         AreaStatus.Colour.valueOf(row.getString(2)), row.getString(3), row.getString(4),
-                        row.getTimestamp(5).toInstant().toString())))).stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                        row.getTimestamp(5).toInstant().toString())))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The rows of a query over plain JDBC, in the current transaction (see {@link SqlRows}). */
     private List<Object[]> rows(String sql, Object... parameters) {
-        return em.unwrap(Session.class).doReturningWork(connection -> SqlRows.query(connection, sql, List.of(parameters), SqlRows::columns));
+        return SqlRows.query(em, sql, List.of(parameters), SqlRows::columns);
     }
 
     private int minRespondents() {

@@ -34,6 +34,7 @@ public class SignalService {
     public static final String STATUS_CHANGED = "status-changed";
     public static final String EVALUATION_COMPLETED = "evaluation-completed";
     static final String STATUS_CONSUMER = "partner-service.status";
+    static final String RESULTS_CONSUMER = "partner-service.results";
     static final String AREA = "GM\\d{4}|WK\\d{4}[0-9A-Z]{2}|BU\\d{4}[0-9A-Z]{4}";
 
     @Inject
@@ -69,6 +70,9 @@ public class SignalService {
     public int fromStatusChanges(List<StatusChange> changes) {
         Set<String> first = new HashSet<>(processed.firstDeliveries(STATUS_CONSUMER, changes.stream().map(StatusChange::eventId).toList()));
         List<StatusChange> fresh = changes.stream().filter(c -> first.remove(c.eventId())).toList(); // a second copy finds it gone
+        if (fresh.isEmpty()) {
+            return 0;
+        }
         Map<String, List<Object[]>> covering = covering(fresh.stream().map(StatusChange::areaCode).collect(Collectors.toSet()));
         int made = 0;
         for (StatusChange change : fresh) {
@@ -85,7 +89,7 @@ public class SignalService {
 
     @Transactional(TxType.REQUIRED)
     public int fromEvaluation(String eventId, String data) {
-        if (!processed.firstDelivery("partner-service.results", eventId)) {
+        if (!processed.firstDelivery(RESULTS_CONSUMER, eventId)) {
             return 0;
         }
         JsonNode event = read(data);

@@ -25,9 +25,7 @@ public class ProcessedEvents {
     /** Records the event for the consumer; false when it had been processed before. */
     @Transactional(TxType.MANDATORY)
     public boolean firstDelivery(String consumer, String eventId) {
-        return em.createNativeQuery("insert into processed_event (consumer, event_id) values (:consumer, :id) "
-                + "on conflict do nothing")
-                .setParameter("consumer", consumer).setParameter("id", eventId).executeUpdate() == 1;
+        return firstDeliveries(consumer, Set.of(eventId)).contains(eventId);
     }
 
     /** Records the events for the consumer, with one statement; returns those not processed before. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts one service from its Quarkus fast-jar folder with the platform's JVM settings. The one place they are set:
+# Starts one service from its Quarkus aot-jar folder with the platform's JVM settings. The one place they are set:
 # deploy/local/run.sh, deploy/bench (run.sh, national-import.sh) and the container image (deploy/compose/Dockerfile,
 # used by Compose and Kubernetes) all start the services through this script.
 #
@@ -12,11 +12,25 @@ set -euo pipefail
 service=$1
 cd "$2"
 
-# Class data sharing: the archive `mvn package` writes next to quarkus-run.jar (quarkus.package.jar.appcds.enabled).
-# It only fits the JVM build that wrote it and names quarkus-run.jar by a relative path, hence the cd above; with
-# another JVM the JVM says so on stderr and starts without it.
+# Class data sharing: `mvn package` builds an aot-jar (quarkus.package.jar.type=aot-jar), whose classes all sit on the
+# class path of the JVM's own class loader, the one class data sharing can archive. The first start after a build
+# records the classes the service loads (-XX:ArchiveClassesAtExit) and the JVM writes them to app-cds.jsa when the
+# service stops; every later start maps them from there (-XX:SharedArchiveFile). A jar newer than the archive means a
+# new build: that start records again. CDS_RECORD=0 starts without recording (a second instance beside a recording
+# one, or a read-only folder: the container image writes its archive when it is built, see deploy/compose/Dockerfile).
+# An archive only fits the JVM build that wrote it and names the jars by relative paths, hence the cd above; a
+# mismatched archive makes the JVM print a warning and start without it.
+archive=app-cds.jsa
 cds=()
-[ -f app-cds.jsa ] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
+if [ -f "$archive" ] && [ -z "$(find . -name '*.jar' -newer "$archive" -print -quit)" ]; then
+  cds=(-XX:SharedArchiveFile="$archive")
+elif [ "${CDS_RECORD:-1}" = 1 ] && [ -w . ]; then
+  rm -f "$archive"
+  echo "service-java.sh: first start of this build: recording the class data sharing archive $PWD/$archive," \
+    "which the JVM writes when the service stops" >&2
+  # The classes the JVM cannot archive (generated accessors, proxies) are skipped with a warning each: not logged.
+  cds=(-XX:ArchiveClassesAtExit="$archive" -Xlog:cds=error)
+fi
 
 # Heap: start small and grow on demand, so that the resident size follows what is live rather than the maximum.
 # At most 256 MB; neighbourhood-service 512 MB, since its national Leefbaarometer import (~130,000 rows, ~920,000

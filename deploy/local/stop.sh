@@ -13,8 +13,9 @@ stop_pid() { # name pidfile
   pid_alive "$pidfile" || { rm -f "$pidfile"; return 0; }
   local pid; pid=$(cat "$pidfile")
   kill -TERM "$pid" 2>/dev/null
-  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-  kill -0 "$pid" 2>/dev/null && { log "$name did not stop in 30 s: killing it"; kill -KILL "$pid" 2>/dev/null; }
+  # 60 s: a service's first run after a build writes its class data sharing archive on the way out (about 8 s alone).
+  for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  kill -0 "$pid" 2>/dev/null && { log "$name did not stop in 60 s: killing it"; kill -KILL "$pid" 2>/dev/null; }
   rm -f "$pidfile"
   log "stopped $name (pid $pid)"
 }

@@ -20,9 +20,14 @@ cd "$2"
 # one, or a read-only folder: the container image writes its archive when it is built, see deploy/compose/Dockerfile).
 # An archive only fits the JVM build that wrote it and names the jars by relative paths, hence the cd above; a
 # mismatched archive makes the JVM print a warning and start without it.
+# A JVM that starts with a class file load hook (a Java agent, or JFR from the start) crashed on a recorded archive
+# (OpenJDK 17.0.15, in KlassFactory::check_shared_class_file_load_hook), so such a start goes without one; JFR
+# started later (jcmd <pid> JFR.start) works with it.
 archive=app-cds.jsa
 cds=()
-if [ -f "$archive" ] && [ -z "$(find . -name '*.jar' -newer "$archive" -print -quit)" ]; then
+if [[ " ${JAVA_OPTS_APPEND:-} ${JAVA_TOOL_OPTIONS:-}" =~ \ -(javaagent:|agentlib:|agentpath:|XX:StartFlightRecording) ]]; then
+  :
+elif [ -f "$archive" ] && [ -z "$(find . -name '*.jar' -newer "$archive" -print -quit)" ]; then
   cds=(-XX:SharedArchiveFile="$archive")
 elif [ "${CDS_RECORD:-1}" = 1 ] && [ -w . ]; then
   rm -f "$archive"

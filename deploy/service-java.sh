@@ -13,24 +13,25 @@ service=$1
 cd "$2"
 
 # Class data sharing: `mvn package` builds an aot-jar (quarkus.package.jar.type=aot-jar), whose classes all sit on the
-# class path of the JVM's own class loader, the one class data sharing can archive. The first start after a build
-# records the classes the service loads (-XX:ArchiveClassesAtExit) and the JVM writes them to app-cds.jsa when the
-# service stops; every later start maps them from there (-XX:SharedArchiveFile). A jar newer than the archive means a
-# new build: that start records again. CDS_RECORD=0 starts without recording (a second instance beside a recording
-# one, or a read-only folder: the container image writes its archive when it is built, see deploy/compose/Dockerfile).
-# An archive only fits the JVM build that wrote it and names the jars by relative paths, hence the cd above; a
+# class path of the JVM's own class loader, the one class data sharing can archive. The first start of a build records
+# the classes the service loads (-XX:ArchiveClassesAtExit) and the JVM writes them to the archive when the service
+# stops; every later start of that build maps them from there (-XX:SharedArchiveFile). The archive is named after the
+# build (the time of its quarkus-run.jar): a service still running from an older build writes its archive under that
+# build's name when it stops, never one this build would take for its own. CDS_RECORD=0 starts without recording (a
+# read-only folder does too: the container image writes its archive when it is built, see deploy/compose/Dockerfile).
+# An archive fits only the JVM build that wrote it and names the jars by relative paths, hence the cd above; a
 # mismatched archive makes the JVM print a warning and start without it.
 # A JVM that starts with a class file load hook (a Java agent, or JFR from the start) crashed on a recorded archive
 # (OpenJDK 17.0.15, in KlassFactory::check_shared_class_file_load_hook), so such a start goes without one; JFR
 # started later (jcmd <pid> JFR.start) works with it.
-archive=app-cds.jsa
+archive="app-cds-$(stat -c %Y quarkus-run.jar).jsa"
 cds=()
 if [[ " ${JAVA_OPTS_APPEND:-} ${JAVA_TOOL_OPTIONS:-}" =~ \ -(javaagent:|agentlib:|agentpath:|XX:StartFlightRecording) ]]; then
   :
-elif [ -f "$archive" ] && [ -z "$(find . -name '*.jar' -newer "$archive" -print -quit)" ]; then
+elif [ -f "$archive" ]; then
   cds=(-XX:SharedArchiveFile="$archive")
 elif [ "${CDS_RECORD:-1}" = 1 ] && [ -w . ]; then
-  rm -f "$archive"
+  rm -f app-cds-*.jsa
   echo "service-java.sh: first start of this build: recording the class data sharing archive $PWD/$archive," \
     "which the JVM writes when the service stops" >&2
   # The classes the JVM cannot archive (generated accessors, proxies) are skipped with a warning each: not logged.

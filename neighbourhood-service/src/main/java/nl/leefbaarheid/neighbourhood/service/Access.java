@@ -10,6 +10,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import nl.leefbaarheid.neighbourhood.platform.security.Caller;
 import nl.leefbaarheid.neighbourhood.platform.security.Roles;
+import nl.leefbaarheid.neighbourhood.platform.sql.SqlRows;
 
 /**
  * Who may see restricted figures (complexes, tenant surveys, own reports): the admin, the corporation that

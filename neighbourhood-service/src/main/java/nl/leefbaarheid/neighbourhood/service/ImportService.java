@@ -26,6 +26,7 @@ import nl.leefbaarheid.neighbourhood.importing.CsvLines;
 import nl.leefbaarheid.neighbourhood.importing.LeefbaarometerCsv;
 import nl.leefbaarheid.neighbourhood.platform.problem.Problem.FieldError;
 import nl.leefbaarheid.neighbourhood.platform.problem.ProblemException;
+import nl.leefbaarheid.neighbourhood.platform.sql.SqlRows;
 import nl.leefbaarheid.neighbourhood.service.ObservationStore.NewObservation;
 
 /**

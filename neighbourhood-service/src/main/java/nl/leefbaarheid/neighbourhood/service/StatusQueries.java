@@ -24,6 +24,7 @@ import nl.leefbaarheid.neighbourhood.domain.StatusCalculator;
 import nl.leefbaarheid.neighbourhood.platform.paging.Page;
 import nl.leefbaarheid.neighbourhood.platform.paging.PageRequest;
 import nl.leefbaarheid.neighbourhood.platform.problem.ProblemException;
+import nl.leefbaarheid.neighbourhood.platform.sql.SqlRows;
 import javax.sql.DataSource;
 
 /** Reads statuses: one area with its history, rankings, comparisons and the resilience map. */

@@ -37,6 +37,7 @@ import nl.leefbaarheid.neighbourhood.entity.Indicator;
 import nl.leefbaarheid.neighbourhood.event.StatusChanged;
 import nl.leefbaarheid.neighbourhood.platform.outbox.Outbox;
 import nl.leefbaarheid.neighbourhood.platform.problem.ProblemException;
+import nl.leefbaarheid.neighbourhood.platform.sql.SqlRows;
 import org.hibernate.Session;
 
 /**

@@ -5,12 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import org.hibernate.Session;
+import nl.leefbaarheid.neighbourhood.platform.sql.SqlRows;
 
 /**
  * Remembers which events a consumer has processed. Called in the transaction that stores the event's
@@ -40,18 +39,6 @@ public class ProcessedEvents {
 
     /** The event ids a statement on these answers, over plain JDBC: it runs for every batch a consumer takes. */
     private Set<String> ids(String sql, String consumer, Collection<String> eventIds) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setString(1, consumer);
-                statement.setArray(2, connection.createArrayOf("varchar", eventIds.toArray(String[]::new)));
-                Set<String> ids = new HashSet<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getString(1));
-                    }
-                }
-                return ids;
-            }
-        });
+        return new HashSet<>(SqlRows.query(em, sql, List.of(consumer, eventIds.toArray(String[]::new)), row -> row.getString(1)));
     }
 }

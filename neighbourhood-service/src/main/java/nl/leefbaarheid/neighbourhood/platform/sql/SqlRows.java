@@ -1,4 +1,4 @@
-package nl.leefbaarheid.neighbourhood.service;
+package nl.leefbaarheid.neighbourhood.platform.sql;
 
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
@@ -10,26 +10,27 @@ import java.util.List;
 import org.hibernate.Session;
 
 /**
- * A query over plain JDBC, for the hot reads (status reads, rankings) and the recalculations that read thousands of rows:
+ * A query over plain JDBC, for the hot reads (status reads, rankings), the recalculations that read thousands of rows
+ * and the processed-event ids of every batch a consumer takes:
  * there the ORM's work per query and per row cost more than the database's. A {@code String[]} or {@code Long[]}
  * parameter becomes a PostgreSQL array.
  */
-final class SqlRows {
+public final class SqlRows {
 
     private SqlRows() {
     }
 
     /** Reads one row of a result. */
-    interface Row<T> {
+    public interface Row<T> {
         T read(ResultSet row) throws SQLException;
     }
 
     /** The query on the connection of the current transaction (the ORM's session), past the ORM. */
-    static <T> List<T> query(EntityManager em, String sql, List<?> parameters, Row<T> row) {
+    public static <T> List<T> query(EntityManager em, String sql, List<?> parameters, Row<T> row) {
         return em.unwrap(Session.class).doReturningWork(connection -> query(connection, sql, parameters, row));
     }
 
-    static <T> List<T> query(Connection connection, String sql, List<?> parameters, Row<T> row) throws SQLException {
+    public static <T> List<T> query(Connection connection, String sql, List<?> parameters, Row<T> row) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
                 Object parameter = parameters.get(i);
@@ -52,7 +53,7 @@ final class SqlRows {
     }
 
     /** Every column of the row, as the driver gives it. */
-    static Object[] columns(ResultSet row) throws SQLException {
+    public static Object[] columns(ResultSet row) throws SQLException {
         Object[] columns = new Object[row.getMetaData().getColumnCount()];
         for (int c = 0; c < columns.length; c++) {
             columns[c] = row.getObject(c + 1);

@@ -16,7 +16,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -227,7 +226,7 @@ public class StatusService {
         // flattened into a join the planner would hash on the period).
         latestMark.keySet().retainAll(Set.copyOf(parents));
         List<Object[]> rows = latestMark.isEmpty() ? List.of() : rows("""
-                select x.parent, o.area_code, o.indicator_code, o.period, o.period_start, o.value, o.class, o.respondents
+                select o.area_code, o.indicator_code, o.period, o.period_start, o.value, o.class, o.respondents, x.parent
                   from unnest(?::varchar[], ?::varchar[], ?::varchar[]) as x(parent, prefix, start)
                   cross join lateral (select * from observation o
                                        where o.indicator_code in ('%s', '%s') and o.period_start = cast(x.start as date)
@@ -239,7 +238,7 @@ public class StatusService {
                 latestMark.values().stream().map(LocalDate::toString).toArray(String[]::new));
         Map<String, List<Observed>> tenant = new HashMap<>();
         for (Object[] row : rows) {
-            tenant.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(observed(Arrays.copyOfRange(row, 1, row.length)));
+            tenant.computeIfAbsent((String) row[7], k -> new ArrayList<>()).add(observed(row));
         }
         Map<String, Integer> households = latestHouseholds(parents);
         Map<String, AreaStatus.Override> overrides = overrides(parents);

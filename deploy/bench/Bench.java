@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -244,7 +245,9 @@ public class Bench {
         }
         int total = (int) Math.round(rate * seconds);
         System.err.printf("latency: %d measurements at %.0f/s over %d areas%n", total, rate, codes.size());
+        Map<String, Long> jitBefore = jitTicks(a.getOrDefault("services", ""));
         Phase phase = load.run(total, rate);
+        Map<String, Long> jitAfter = jitTicks(a.getOrDefault("services", ""));
         phase.awaitEvents(drainSeconds);
         watcher.stop.set(true);
         List<Long> fromAnswer = new ArrayList<>();
@@ -285,6 +288,42 @@ public class Bench {
         percentiles("latency.stage.status_sent", toStatusSent);
         percentiles("latency.stage.status_read", toRead);
         percentiles("latency.http", http);
+        double ticksPerSecond = Double.parseDouble(a.getOrDefault("clock_ticks", "100"));
+        jitAfter.forEach((service, ticks) -> out("latency.jit_seconds." + service,
+                String.format(Locale.ROOT, "%.1f", (ticks - jitBefore.getOrDefault(service, 0L)) / ticksPerSecond)));
+    }
+
+    /**
+     * CPU time (clock ticks) of the JIT compiler threads of each service ({@code name:pid,name:pid}), from /proc: what
+     * the services still spend on compiling while the phase is measured, that is whether they were warm.
+     */
+    static Map<String, Long> jitTicks(String services) throws IOException {
+        Map<String, Long> ticks = new TreeMap<>();
+        for (String service : services.split(",")) {
+            if (service.isBlank()) {
+                continue;
+            }
+            String[] nameAndPid = service.split(":");
+            long sum = 0;
+            try (var threads = Files.list(Path.of("/proc", nameAndPid[1], "task"))) {
+                for (Path thread : threads.toList()) {
+                    String stat;
+                    try {
+                        stat = Files.readString(thread.resolve("stat"));
+                    } catch (IOException ended) {
+                        continue;
+                    }
+                    // pid (comm) state ... : utime and stime are the 14th and 15th fields, the 12th and 13th after comm
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        sum += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                }
+            }
+            ticks.put(nameAndPid[0], sum);
+        }
+        return ticks;
     }
 
     /** Single measurements on a fixed schedule; each next measurement of an area is for a later period. */

@@ -12,8 +12,10 @@
 #   BENCH_MEASUREMENTS   measurements in the throughput phase (100000; over one area per 20, at most 5000 areas)
 #   BENCH_BATCH          rows per batch in the throughput phase (10000)
 #   BENCH_TIMEOUT        seconds the throughput phase may take before it reports what it got so far (900)
-#   BENCH_WARMUP         seconds of load before the measured latency phase, not measured (60, at most BENCH_SECONDS):
-#                        a freshly started service compiles for minutes (jstat: 100 to 120 s of JIT in its first 4)
+#   BENCH_WARMUP         seconds of load before the measured latency phase, not measured (240; BENCH_SECONDS when
+#                        shorter than 60): the services' JIT compilers are still busy for minutes on 2 cores (after
+#                        60 s of warm-up they spent 20 s of CPU on compiling during the 60 s measured; the table's
+#                        "JIT compiling" row tells how warm they were)
 #   BENCH_READ_WARMUP    seconds of load before each read phase, not measured (90)
 #   BENCH_DRAIN          seconds to wait for the status events of the latency phase after its last request (300)
 #   BENCH_SERVICES       the services to start when 'startup' is not chosen ("catalog neighbourhood evaluation partner";
@@ -45,7 +47,7 @@ selected() { [[ " ${SELECTED[*]} " == *" $1 "* ]]; }
 LATENCY_SECONDS=${BENCH_SECONDS:-60}
 READ_SECONDS=${BENCH_SECONDS:-30}
 RATE=${BENCH_RATE:-200}
-WARMUP=${BENCH_WARMUP:-$(( LATENCY_SECONDS < 60 ? LATENCY_SECONDS : 60 ))}
+WARMUP=${BENCH_WARMUP:-$(( LATENCY_SECONDS < 60 ? LATENCY_SECONDS : 240 ))}
 READ_WARMUP_SECONDS=${BENCH_READ_WARMUP:-90}
 MEASUREMENTS=${BENCH_MEASUREMENTS:-100000}
 BATCH=${BENCH_BATCH:-10000}
@@ -266,7 +268,8 @@ fi
 if selected latency; then
   log "1. Event latency: $RATE measurements/s for $LATENCY_SECONDS s (after $WARMUP s of warm-up)"
   bench_java latency url="$EVALUATION" token="$CORP_TOKEN" bootstrap="$BOOTSTRAP" codes="$WORK/codes-latency.txt" \
-    rate="$RATE" seconds="$LATENCY_SECONDS" warmup="$WARMUP" drain="$DRAIN" > "$WORK/latency.txt"
+    rate="$RATE" seconds="$LATENCY_SECONDS" warmup="$WARMUP" drain="$DRAIN" clock_ticks="$(getconf CLK_TCK)" \
+    services="$(for svc in "${!PID[@]}"; do printf '%s:%s,' "$svc" "${PID[$svc]}"; done)" > "$WORK/latency.txt"
   L="$WORK/latency.txt"
   records=$(awk -v r="$RATE" -v s="$LATENCY_SECONDS" 'BEGIN{printf "%d", r * s}')
   log "   baseline: Kafka's EndToEndLatency, $records records of 400 bytes, acks=all"
@@ -290,6 +293,8 @@ if selected latency; then
   row "1 latency from intended send p50/p99/max" "$(val "$L" latency.intended.p50_ms) / $(val "$L" latency.intended.p99_ms) / $(val "$L" latency.intended.max_ms) ms" "$k50 / $k99 / $k999 ms" "$(ratio "$(val "$L" latency.intended.p99_ms)" "$k99") (p99)" "-" "-"
   stage() { echo "$(val "$L" "latency.stage.$1.p50_ms") / $(val "$L" "latency.stage.$1.p99_ms")"; }
   row "1 latency stages p50 / p99 (CreateTime of the records)" "201 -> measurement record sent: $(stage measurement_sent) ms; -> its status record sent (neighbourhood-service): $(stage status_sent) ms; -> read: $(stage status_read) ms" "-" "-" "-" "-"
+  jit=$(sed -n 's/^latency\.jit_seconds\.\(.*\)=\(.*\)/\1 \2 s/p' "$L" | paste -sd, - | sed 's/,/, /g')
+  row "1 latency: JIT compiling during the measured phase" "${jit:--} (CPU time of the compiler threads)" "-" "-" "-" "-"
   row "1 latency POST answer p50/p99" "$(val "$L" latency.http.p50_ms) / $(val "$L" latency.http.p99_ms) ms ($(val "$L" latency.achieved_rate)/s sent, $(val "$L" latency.failed) failed)" "-" "-" "-" "-"
 fi
 

@@ -135,6 +135,7 @@ public class Bench {
         final Map<String, Long> measurementSent = new ConcurrentHashMap<>(); // area|measurementId -> CreateTime of its measurement record
         final AtomicLong events = new AtomicLong();
         final AtomicLong lastEvent = new AtomicLong();
+        final AtomicLong lastStatusEvent = new AtomicLong(); // of any area: districts and municipalities too
         final AtomicBoolean stop = new AtomicBoolean();
         final KafkaConsumer<String, String> consumer;
         final Set<String> areas;
@@ -164,6 +165,9 @@ public class Bench {
             while (!stop.get()) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(50))) {
                     long now = System.nanoTime();
+                    if (r.topic().equals(STATUS_TOPIC)) {
+                        lastStatusEvent.set(now);
+                    }
                     if (r.key() == null || !areas.contains(r.key())) {
                         continue; // a district's or municipality's status, or another area's
                     }
@@ -612,12 +616,17 @@ public class Bench {
             while (System.nanoTime() < deadline) {
                 long missing = lastOfArea.entrySet().stream()
                         .filter(e -> !watcher.arrived.containsKey(e.getKey() + "|" + e.getValue())).count();
-                if (missing == 0) {
-                    doneBy = "every area's last measurement published";
+                // the roll-ups first: a roll-up stores its statuses and their events and ends its request in one transaction
+                long rollUps = metrics.stream().mapToLong(m -> gauge(m, "status_rollups_pending")).max().orElse(-1);
+                long[] backlog = metrics.stream().mapToLong(m -> gauge(m, "outbox_backlog")).toArray();
+                if (missing == 0 && rollUps == 0 && Arrays.stream(backlog).allMatch(b -> b == 0)) {
+                    while (System.nanoTime() - watcher.lastStatusEvent.get() < 1_000_000_000L) {
+                        Thread.sleep(100); // the last events on their way to the watcher
+                    }
+                    doneBy = "every area's last measurement published, its district and municipality rolled up";
                     break;
                 }
                 long lag = lag(admin, group);
-                long[] backlog = metrics.stream().mapToLong(Bench::backlog).toArray();
                 maxLag = Math.max(maxLag, lag);
                 maxBacklog = Math.max(maxBacklog, backlog[0]);
                 if (evaluationOutboxEmptyAt < 0 && backlog[0] == 0) {
@@ -637,7 +646,7 @@ public class Bench {
             }
         }
         watcher.stop.set(true);
-        long end = doneBy.equals("timeout") ? System.nanoTime() : watcher.lastEvent.get();
+        long end = doneBy.equals("timeout") ? System.nanoTime() : watcher.lastStatusEvent.get();
         double seconds = (end - start) / 1e9;
         // measurements whose status event arrived: every measurement named in a reason of its own area
         long published = watcher.arrived.size();
@@ -676,12 +685,13 @@ public class Bench {
     }
 
     /** outbox_backlog from a service's /q/metrics. */
-    static long backlog(String metricsUrl) {
+    /** A gauge of a service's Prometheus metrics (outbox_backlog, status_rollups_pending), or -1 when it has none. */
+    static long gauge(String metricsUrl, String name) {
         try {
             String text = METRICS_CLIENT.send(HttpRequest.newBuilder(URI.create(metricsUrl)).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             for (String line : text.split("\n")) {
-                if (line.startsWith("outbox_backlog")) {
+                if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
                     return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 }
             }

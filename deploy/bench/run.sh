@@ -14,8 +14,8 @@
 #   BENCH_TIMEOUT        seconds the throughput phase may take before it reports what it got so far (900)
 #   BENCH_WARMUP         seconds of load before the measured latency phase, not measured (240; BENCH_SECONDS when
 #                        shorter than 60): the services' JIT compilers are still busy for minutes on 2 cores (after
-#                        60 s of warm-up they spent 20 s of CPU on compiling during the 60 s measured; the table's
-#                        "JIT compiling" row tells how warm they were)
+#                        60 s of warm-up each spent 4 to 8 s of CPU on compiling during the 60 s measured, after 240 s
+#                        0.1 to 4 s; the table's "JIT compiling" row tells how warm they were)
 #   BENCH_READ_WARMUP    seconds of load before each read phase, not measured (90)
 #   BENCH_DRAIN          seconds to wait for the status events of the latency phase after its last request (300)
 #   BENCH_SERVICES       the services to start when 'startup' is not chosen ("catalog neighbourhood evaluation partner";

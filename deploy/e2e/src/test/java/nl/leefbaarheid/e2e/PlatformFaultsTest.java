@@ -1,5 +1,6 @@
 package nl.leefbaarheid.e2e;
 
+import static io.restassured.RestAssured.given;
 import static nl.leefbaarheid.e2e.Platform.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -208,6 +209,9 @@ class PlatformFaultsTest {
             assertThat(reasons.values()).as("times each was counted").containsOnly(1);
             total += reasons.size();
         }
+        // the districts and the municipality follow their neighbourhoods right after each batch (status_rollups_pending)
+        Eventually.await("no roll-up of a district or municipality waiting", () -> given().baseUri(Platform.url("neighbourhood"))
+                .get("/q/metrics").then().statusCode(200).extract().asString(), metrics -> metrics.contains("status_rollups_pending 0.0"), ASYNC);
         api("neighbourhood", town.admin).queryParam("municipality", town.municipality).post("/api/v1/status-recalculations")
                 .then().statusCode(200).body("changedStatuses", org.hamcrest.Matchers.equalTo(0));
         System.out.printf("FAULT consumer-killed: sent %d measurements over %d areas, killed neighbourhood-service after %d; "

@@ -48,16 +48,26 @@ public final class Reasons {
 
     /** The reason of a subject: a neighbourhood, district or municipality code, or a complex's subject. */
     public String forSubject(String subject) {
-        return fixed != null ? fixed : list(measurementsOf(subject));
+        return fixed != null ? fixed : list(measurementIds(subject));
     }
 
     /** The {@code traceparent} of the last measurement the subject's reason names; null when it has none. */
     public String traceParentFor(String subject) {
-        List<String> ids = fixed != null ? List.of() : measurementsOf(subject);
-        return ids.isEmpty() ? null : traceParents.get(ids.get(ids.size() - 1));
+        List<String> ids = measurementsOf(subject);
+        return ids.isEmpty() ? null : traceParentOf(ids.get(ids.size() - 1));
     }
 
-    private List<String> measurementsOf(String subject) {
+    /** The measurement ids a subject's reason names: none for a fixed reason. */
+    public List<String> measurementsOf(String subject) {
+        return fixed != null ? List.of() : measurementIds(subject);
+    }
+
+    /** The {@code traceparent} of a measurement, or null. */
+    public String traceParentOf(String measurementId) {
+        return traceParents.get(measurementId);
+    }
+
+    private List<String> measurementIds(String subject) {
         List<String> own = bySubject.get(subject);
         if (own != null) {
             return own;

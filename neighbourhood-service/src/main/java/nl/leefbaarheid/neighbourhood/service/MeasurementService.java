@@ -22,7 +22,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns recorded measurements into observations and recalculated statuses, exactly once per event: a batch of them in
- * one transaction, each affected area recalculated once however many of its measurements the batch holds.
+ * one transaction, each affected neighbourhood and complex recalculated once however many of its measurements the batch
+ * holds. Their districts and municipalities are rolled up right after the commit ({@link RollUps}), for many batches
+ * at once when they come fast.
  */
 @ApplicationScoped
 public class MeasurementService {
@@ -42,6 +44,9 @@ public class MeasurementService {
 
     @Inject
     StatusService statuses;
+
+    @Inject
+    RollUps rollUps;
 
     /** A measurement as received, with the id of its event and the {@code traceparent} of its processing (or null). */
     public record Received(String eventId, MeasurementRecorded measurement, String traceParent) {
@@ -106,10 +111,12 @@ public class MeasurementService {
         int statusChanges = 0;
         if (!toStore.isEmpty()) {
             ObservationStore.Changed changed = store.store(toStore);
-            statusChanges = statuses.recalculate(changed.areaCodes(), changed.complexIds(), Reasons.measurements(byNeighbourhood, byComplex,
-                    traceParents));
+            Reasons reasons = Reasons.measurements(byNeighbourhood, byComplex, traceParents);
+            StatusService.Recalculated recalculated = statuses.recalculateNeighbourhoods(changed.areaCodes(), changed.complexIds(), reasons);
+            rollUps.request(recalculated.neighbourhoods(), reasons);
+            statusChanges = recalculated.changed();
         }
-        LOG.infof("%d measurements of %d areas stored (%d repeated, %d invalid); %d statuses changed", toStore.size(),
+        LOG.infof("%d measurements of %d areas stored (%d repeated, %d invalid); %d statuses of neighbourhoods and complexes changed", toStore.size(),
                 byNeighbourhood.size(), batch.size() - toStore.size() - invalid.size(), invalid.size(), statusChanges);
         return new Outcome(invalid, toStore.size(), batch.size() - toStore.size() - invalid.size(), statusChanges);
     }

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.domain.AreaStatus;
 import nl.leefbaarheid.neighbourhood.domain.Observed;
@@ -91,6 +92,20 @@ public class StatusService {
      */
     @Transactional(TxType.MANDATORY)
     public int recalculate(Collection<String> neighbourhoods, Collection<Long> complexes, Reasons reasons) {
+        Recalculated recalculated = recalculateNeighbourhoods(neighbourhoods, complexes, reasons);
+        return recalculated.changed() + rollUp(recalculated.neighbourhoods(), reasons);
+    }
+
+    /** What {@link #recalculateNeighbourhoods} did: the registered neighbourhoods it recalculated, and how many changed. */
+    public record Recalculated(Set<String> neighbourhoods, int changed) {
+    }
+
+    /**
+     * Recalculates these neighbourhoods and complexes (and the neighbourhoods of the complexes), not the districts and
+     * municipalities above them: the caller rolls those up, now ({@link #rollUp}) or after its commit ({@link RollUps}).
+     */
+    @Transactional(TxType.MANDATORY)
+    public Recalculated recalculateNeighbourhoods(Collection<String> neighbourhoods, Collection<Long> complexes, Reasons reasons) {
         em.flush(); // the reads below go past the ORM (rows), so they must see what the caller changed through it
         int minRespondents = minRespondents();
         int changed = 0;
@@ -111,7 +126,7 @@ public class StatusService {
             changed += saveAll(computed);
         }
         List<String> codes = new ArrayList<>(touched);
-        Set<String> parents = new TreeSet<>();
+        Set<String> registered = new TreeSet<>();
         for (int from = 0; from < codes.size(); from += CHUNK) {
             List<String> chunk = codes.subList(from, Math.min(codes.size(), from + CHUNK));
             Map<String, List<Observed>> byArea = observationsOf(chunk);
@@ -126,16 +141,31 @@ public class StatusService {
                 AreaStatus.Override override = overrides.get(code);
                 computed.add(new Computed(code, code, "NEIGHBOURHOOD", calculator.forArea(observed, households.get(code),
                         override, minRespondents), observed.size(), reasons));
-                parents.add("WK" + code.substring(2, 8));
-                parents.add("GM" + code.substring(2, 6));
+                registered.add(code);
             }
             changed += saveAll(computed);
         }
-        // Districts and municipalities, a few hundred municipalities at a time: each from the neighbourhoods in it.
-        Map<String, List<String>> byMunicipality = parents.stream()
+        return new Recalculated(registered, changed);
+    }
+
+    /**
+     * Rolls up the districts and municipalities of these neighbourhoods from the stored statuses of the neighbourhoods
+     * in them, a few hundred municipalities at a time.
+     *
+     * @return how many statuses changed
+     */
+    @Transactional(TxType.MANDATORY)
+    public int rollUp(Collection<String> neighbourhoods, Reasons reasons) {
+        if (neighbourhoods.isEmpty()) {
+            return 0;
+        }
+        int minRespondents = minRespondents();
+        Map<String, List<String>> byMunicipality = neighbourhoods.stream()
+                .flatMap(code -> Stream.of("WK" + code.substring(2, 8), "GM" + code.substring(2, 6))).distinct()
                 .collect(Collectors.groupingBy(p -> p.substring(2, 6), TreeMap::new, Collectors.toList()));
         List<String> municipalities = new ArrayList<>(byMunicipality.keySet());
         lockMunicipalities(municipalities);
+        int changed = 0;
         for (int from = 0; from < municipalities.size(); from += CHUNK / 4) {
             List<String> chunk = municipalities.subList(from, Math.min(municipalities.size(), from + CHUNK / 4));
             List<String> chunkParents = chunk.stream().flatMap(m -> byMunicipality.get(m).stream()).toList();
@@ -165,8 +195,8 @@ public class StatusService {
     }
 
     /**
-     * Recalculations run side by side (the measurement consumer, imports, colour overrides, the admin's
-     * recalculation), and a district or municipality is rolled up from the stored statuses of its neighbourhoods. Two
+     * Recalculations run side by side (imports, colour overrides, the admin's recalculation, the roll-ups the
+     * measurement consumer asks of {@link RollUps}), and a district or municipality is rolled up from the stored statuses of its neighbourhoods. Two
      * transactions that each changed a neighbourhood of the same district would each read the other's neighbourhood as
      * it was, and the one to commit last would store a district that misses the other's change. So before it rolls up,
      * a recalculation locks the municipalities (four digits, in order) until it commits: the roll-ups of one

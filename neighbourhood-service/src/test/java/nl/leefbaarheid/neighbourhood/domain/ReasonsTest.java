@@ -28,6 +28,10 @@ class ReasonsTest {
         assertThat(reasons.traceParentFor("GM0999")).isEqualTo("00-trace-c");
         assertThat(reasons.traceParentFor("BU09990101")).isEqualTo("00-trace-a");
         assertThat(reasons.traceParentFor("BU09990102")).isNull();
+        // what a roll-up request keeps of them, to name them again when the district and municipality are rolled up
+        assertThat(reasons.measurementsOf("BU09990101")).containsExactly(A);
+        assertThat(reasons.measurementsOf("WK099901")).containsExactly(A, B);
+        assertThat(reasons.traceParentOf(C)).isEqualTo("00-trace-c");
     }
 
     @Test
@@ -44,5 +48,6 @@ class ReasonsTest {
     void aFixedReasonIsTheSameForEverySubject() {
         Reasons reasons = Reasons.of("Leefbaarometer import");
         assertThat(reasons.forSubject("GM0999")).isEqualTo(reasons.forSubject("BU09990101")).isEqualTo("Leefbaarometer import");
+        assertThat(reasons.measurementsOf("BU09990101")).isEmpty();
     }
 }

@@ -32,22 +32,36 @@ public final class SqlRows {
 
     public static <T> List<T> query(Connection connection, String sql, List<?> parameters, Row<T> row) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                Object parameter = parameters.get(i);
-                if (parameter instanceof String[] texts) {
-                    statement.setArray(i + 1, connection.createArrayOf("varchar", texts));
-                } else if (parameter instanceof Long[] numbers) {
-                    statement.setArray(i + 1, connection.createArrayOf("bigint", numbers));
-                } else {
-                    statement.setObject(i + 1, parameter);
-                }
-            }
+            bind(connection, statement, parameters);
             try (ResultSet result = statement.executeQuery()) {
                 List<T> found = new ArrayList<>();
                 while (result.next()) {
                     found.add(row.read(result));
                 }
                 return found;
+            }
+        }
+    }
+
+    /** A statement that returns no rows, on the connection of the current transaction; returns how many rows it changed. */
+    public static int update(EntityManager em, String sql, List<?> parameters) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(connection, statement, parameters);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private static void bind(Connection connection, PreparedStatement statement, List<?> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            Object parameter = parameters.get(i);
+            if (parameter instanceof String[] texts) {
+                statement.setArray(i + 1, connection.createArrayOf("varchar", texts));
+            } else if (parameter instanceof Long[] numbers) {
+                statement.setArray(i + 1, connection.createArrayOf("bigint", numbers));
+            } else {
+                statement.setObject(i + 1, parameter);
             }
         }
     }

@@ -196,13 +196,14 @@ public class StatusService {
 
     /**
      * Recalculations run side by side (imports, colour overrides, the admin's recalculation, the roll-ups the
-     * measurement consumer asks of {@link RollUps}), and a district or municipality is rolled up from the stored statuses of its neighbourhoods. Two
-     * transactions that each changed a neighbourhood of the same district would each read the other's neighbourhood as
-     * it was, and the one to commit last would store a district that misses the other's change. So before it rolls up,
-     * a recalculation locks the municipalities (four digits, in order) until it commits: the roll-ups of one
-     * municipality go one after the other, and the later one reads what the earlier one committed. The neighbourhoods
-     * themselves are recalculated side by side. A transaction waiting here holds rows of its own neighbourhoods (and
-     * their observations), which a transaction holding these locks no longer waits for: no deadlock.
+     * measurement consumer asks of {@link RollUps}), and a district or municipality is rolled up from the stored
+     * statuses of its neighbourhoods. Two transactions that each changed a neighbourhood of the same district would
+     * each read the other's neighbourhood as it was, and the one to commit last would store a district that misses the
+     * other's change. So before it rolls up, a recalculation locks the municipalities (four digits, in order) until it
+     * commits: the roll-ups of one municipality go one after the other, and the later one reads what the earlier one
+     * committed. The neighbourhoods themselves are recalculated side by side. A transaction waiting here holds rows of
+     * its own neighbourhoods (and their observations), which a transaction holding these locks no longer waits for: no
+     * deadlock.
      */
     private void lockMunicipalities(List<String> municipalities) {
         if (!municipalities.isEmpty()) {
@@ -364,22 +365,20 @@ public class StatusService {
                 }
             }
             if (!changedRows.isEmpty()) {
-                for (String sql : List.of(UPSERT, HISTORY)) {
-                    try (PreparedStatement insert = connection.prepareStatement(sql)) {
-                        insert.setTimestamp(1, at);
-                        for (int column = 0; column < CHANGED_TYPES.length; column++) {
-                            Object[] values = switch (CHANGED_TYPES[column]) {
-                                case "integer" -> new Integer[changedRows.size()];
-                                case "numeric" -> new BigDecimal[changedRows.size()];
-                                default -> new String[changedRows.size()];
-                            };
-                            for (int row = 0; row < values.length; row++) {
-                                values[row] = changedRows.get(row)[column];
-                            }
-                            insert.setArray(column + 2, connection.createArrayOf(CHANGED_TYPES[column], values));
+                try (PreparedStatement insert = connection.prepareStatement(NEW_VERSIONS)) {
+                    insert.setTimestamp(1, at);
+                    for (int column = 0; column < CHANGED_TYPES.length; column++) {
+                        Object[] values = switch (CHANGED_TYPES[column]) {
+                            case "integer" -> new Integer[changedRows.size()];
+                            case "numeric" -> new BigDecimal[changedRows.size()];
+                            default -> new String[changedRows.size()];
+                        };
+                        for (int row = 0; row < values.length; row++) {
+                            values[row] = changedRows.get(row)[column];
                         }
-                        insert.executeUpdate();
+                        insert.setArray(column + 2, connection.createArrayOf(CHANGED_TYPES[column], values));
                     }
+                    insert.executeUpdate();
                 }
             }
         });
@@ -401,21 +400,22 @@ public class StatusService {
               from unnest(?::varchar[], ?::text[]) as x(subject, p)
              where s.subject = x.subject""";
 
-    /** A new version of each status (the parameters of all three statements: at, then the columns of the changed rows). */
-    static final String UPSERT = """
-            insert into area_status (subject, area_code, level, version, status, provenance, priority, computed_at, changed_at)
-            select s, a, l, v, cast(st as jsonb), cast(p as jsonb), prio, t.at, t.at
-              from (select cast(? as timestamptz) as at) t, unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::integer[], ?::text[], ?::text[], ?::numeric[], ?::text[],
-                          ?::varchar[]) as x(s, a, l, v, st, p, prio, c, r)
-            on conflict (subject) do update set version = excluded.version, status = excluded.status,
-                provenance = excluded.provenance, priority = excluded.priority, computed_at = excluded.computed_at,
-                changed_at = excluded.changed_at""";
-
-    static final String HISTORY = """
+    /**
+     * A new version of each status and its history entry, in one statement (the parameters: at, then the columns of
+     * the changed rows, sent once for both tables).
+     */
+    static final String NEW_VERSIONS = """
+            with t as (select cast(? as timestamptz) as at),
+                 x as (select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::integer[], ?::text[], ?::text[], ?::numeric[],
+                                            ?::text[], ?::varchar[]) as x(s, a, l, v, st, p, prio, c, r)),
+                 upserted as (
+                   insert into area_status (subject, area_code, level, version, status, provenance, priority, computed_at, changed_at)
+                   select s, a, l, v, cast(st as jsonb), cast(p as jsonb), prio, t.at, t.at from t, x
+                   on conflict (subject) do update set version = excluded.version, status = excluded.status,
+                       provenance = excluded.provenance, priority = excluded.priority, computed_at = excluded.computed_at,
+                       changed_at = excluded.changed_at)
             insert into area_status_history (subject, version, status, changes, reason, changed_at)
-            select s, v, cast(st as jsonb), cast(c as jsonb), r, t.at
-              from (select cast(? as timestamptz) as at) t, unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::integer[], ?::text[], ?::text[], ?::numeric[], ?::text[],
-                          ?::varchar[]) as x(s, a, l, v, st, p, prio, c, r)""";
+            select s, v, cast(st as jsonb), cast(c as jsonb), r, t.at from t, x""";
 
     /** Prometheus: {@code status_recalculations_total{level, outcome}}, outcome {@code changed} or {@code unchanged}. */
     private void countRecalculations(String level, String outcome, int count) {

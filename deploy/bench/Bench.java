@@ -633,14 +633,15 @@ public class Bench {
                     evaluationOutboxEmptyAt = (System.nanoTime() - start) / 1e9;
                 }
                 long quiet = System.nanoTime() - Math.max(watcher.lastEvent.get(), posted);
-                if (lag == 0 && Arrays.stream(backlog).allMatch(b -> b == 0) && quiet > 3_000_000_000L) {
-                    doneBy = "consumer lag 0, outboxes empty, no event for 3 s (" + missing + " areas' last measurement not named in a reason)";
+                if (lag == 0 && rollUps == 0 && Arrays.stream(backlog).allMatch(b -> b == 0) && quiet > 3_000_000_000L) {
+                    doneBy = "consumer lag 0, outboxes and roll-ups empty, no event for 3 s (" + missing + " areas' last measurement not named in a reason)";
                     break;
                 }
                 if (System.nanoTime() - lastReport > 10_000_000_000L) {
                     lastReport = System.nanoTime();
-                    System.err.printf("throughput: %.0f s: %d status events, consumer lag %d, outbox backlog %s, %d areas waiting%n",
-                            (lastReport - start) / 1e9, watcher.events.get(), lag, Arrays.toString(backlog), missing);
+                    System.err.printf("throughput: %.0f s: %d status events, consumer lag %d, outbox backlog %s, %d areas waiting,"
+                            + " %d roll-up requests waiting%n", (lastReport - start) / 1e9, watcher.events.get(), lag,
+                            Arrays.toString(backlog), missing, rollUps);
                 }
                 Thread.sleep(200);
             }

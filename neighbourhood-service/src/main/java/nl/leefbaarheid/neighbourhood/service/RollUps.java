@@ -68,7 +68,12 @@ public class RollUps {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    @ConfigProperty(name = "neighbourhood.status.roll-up-batch-size", defaultValue = "5000")
+    /**
+     * Requests taken at most per roll-up. A roll-up costs by the municipalities it touches, not by its requests (one per
+     * measurement), so it takes what is waiting: fast streams of many measurements per neighbourhood are rolled up at
+     * the pace they come.
+     */
+    @ConfigProperty(name = "neighbourhood.status.roll-up-batch-size", defaultValue = "50000")
     int batchSize;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -147,6 +152,7 @@ public class RollUps {
 
     /** Takes up to a batch of requests and rolls them up, in the caller's transaction; returns how many it took. */
     int rollUpBatch() {
+        long started = System.nanoTime();
         List<Request> taken = new ArrayList<>(SqlRows.query(em, TAKE, List.of(batchSize),
                 row -> new Request(row.getLong(1), row.getString(2), row.getString(3), row.getString(4))));
         if (taken.isEmpty()) {
@@ -165,8 +171,8 @@ public class RollUps {
             }
         }
         int changed = statuses.rollUp(byNeighbourhood.keySet(), Reasons.measurements(byNeighbourhood, Map.of(), traceParents));
-        LOG.debugf("rolled up the districts and municipalities of %d neighbourhoods (%d requests); %d statuses changed",
-                byNeighbourhood.size(), taken.size(), changed);
+        LOG.debugf("rolled up the districts and municipalities of %d neighbourhoods (%d requests) in %d ms; %d statuses changed",
+                byNeighbourhood.size(), taken.size(), (System.nanoTime() - started) / 1_000_000, changed);
         return taken.size();
     }
 

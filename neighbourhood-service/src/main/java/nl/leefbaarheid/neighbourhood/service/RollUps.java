@@ -9,8 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -21,13 +19,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import nl.leefbaarheid.neighbourhood.domain.Reasons;
 import nl.leefbaarheid.neighbourhood.platform.sql.SqlRows;
+import nl.leefbaarheid.neighbourhood.platform.work.Wakeable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -56,9 +50,6 @@ public class RollUps {
              where id in (select id from pending_rollup order by id limit ? for update skip locked)
             returning id, neighbourhood_code, measurement_id, trace_parent""";
 
-    /** Marks a transaction that wakes the roll-up when it commits. */
-    private static final Object WAKES_ROLL_UP = new Object();
-
     @Inject
     EntityManager em;
 
@@ -76,13 +67,7 @@ public class RollUps {
     @ConfigProperty(name = "neighbourhood.status.roll-up-batch-size", defaultValue = "50000")
     int batchSize;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "status-roll-up");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    private final AtomicBoolean requested = new AtomicBoolean();
+    private final Wakeable worker = new Wakeable("status-roll-up", this::rollUpAll);
 
     @Inject
     void registerBacklogGauge(MeterRegistry registry) {
@@ -117,21 +102,12 @@ public class RollUps {
         }
         SqlRows.update(em, REQUEST, List.of(codes.toArray(String[]::new), measurements.toArray(String[]::new),
                 traceParents.toArray(String[]::new)));
-        wakeAfterCommit();
+        worker.wakeAfterCommit(transactions);
     }
 
     /** Rolls up now, on the roll-up's own thread, one run at a time; a wake-up during a run gives one more run. */
     public void wake() {
-        if (requested.compareAndSet(false, true)) {
-            try {
-                worker.execute(() -> {
-                    requested.set(false);
-                    rollUpAll();
-                });
-            } catch (RejectedExecutionException stopping) {
-                requested.set(false);
-            }
-        }
+        worker.wake();
     }
 
     /** Picks up what no wake-up announced: requests of a failed run, or of another instance that stopped. */
@@ -188,27 +164,7 @@ public class RollUps {
         }
     }
 
-    private void wakeAfterCommit() {
-        if (transactions.getResource(WAKES_ROLL_UP) != null) {
-            return;
-        }
-        transactions.putResource(WAKES_ROLL_UP, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wake();
-                }
-            }
-        });
-    }
-
     void close(@Observes ShutdownEvent event) throws InterruptedException {
-        worker.shutdown();
-        worker.awaitTermination(10, TimeUnit.SECONDS);
+        worker.stop(10);
     }
 }

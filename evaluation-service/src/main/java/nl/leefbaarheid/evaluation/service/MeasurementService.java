@@ -107,7 +107,6 @@ public class MeasurementService {
                 new Date[n], new Integer[n], new String[n], new String[n], new UUID[n], new String[n], new String[n] };
         for (int i = 0; i < n; i++) {
             Measurement m = measurements.get(i);
-            m.recordedAt = recordedAt;
             Object[] row = { m.id, m.areaCode, m.complexId, m.indicator, m.value, m.period,
                     m.measuredOn == null ? null : Date.valueOf(m.measuredOn), m.respondents, m.instrument, m.sourceSystem,
                     m.deploymentId, m.slot == null ? null : m.slot.name(), m.corporationId };

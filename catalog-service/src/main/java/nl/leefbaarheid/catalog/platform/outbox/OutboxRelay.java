@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -16,12 +17,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import nl.leefbaarheid.catalog.platform.work.Wakeable;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -59,13 +57,10 @@ public class OutboxRelay {
 
     private volatile KafkaProducer<String, String> producer;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "outbox-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
-    private final AtomicBoolean requested = new AtomicBoolean();
+    private final Wakeable worker = new Wakeable("outbox-relay", this::relay);
 
     @Inject
     void registerBacklogGauge(MeterRegistry registry) {
@@ -78,16 +73,12 @@ public class OutboxRelay {
      * run at a time (so the events of this instance go out in order); a wake-up during a run gives one more run.
      */
     public void wake() {
-        if (requested.compareAndSet(false, true)) {
-            try {
-                worker.execute(() -> {
-                    requested.set(false);
-                    relay();
-                });
-            } catch (RejectedExecutionException stopping) {
-                requested.set(false);
-            }
-        }
+        worker.wake();
+    }
+
+    /** Publishes once the current transaction, which wrote events, has committed. */
+    void wakeAfterCommit() {
+        worker.wakeAfterCommit(transactions);
     }
 
     /** Picks up what no wake-up announced: events of a failed run, or written before this instance started. */
@@ -214,8 +205,7 @@ public class OutboxRelay {
     }
 
     void close(@Observes ShutdownEvent event) throws InterruptedException {
-        worker.shutdown();
-        worker.awaitTermination(10, TimeUnit.SECONDS);
+        worker.stop(10);
         if (producer != null) {
             producer.close(java.time.Duration.ofSeconds(5));
         }

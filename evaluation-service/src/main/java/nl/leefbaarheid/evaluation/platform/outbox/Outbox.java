@@ -7,9 +7,6 @@ import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.PreparedStatement;
@@ -38,17 +35,11 @@ public class Outbox {
              order by n
             """;
 
-    /** Marks a transaction that wakes the relay when it commits. */
-    private static final Object WAKES_RELAY = new Object();
-
     @Inject
     ObjectMapper json;
 
     @Inject
     EntityManager em;
-
-    @Inject
-    TransactionSynchronizationRegistry transactions;
 
     @Inject
     OutboxRelay relay;
@@ -110,27 +101,8 @@ public class Outbox {
                 insert.executeUpdate();
             }
         });
-        wakeRelayAfterCommit();
+        relay.wakeAfterCommit();
         return ids;
-    }
-
-    private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKES_RELAY) != null) {
-            return;
-        }
-        transactions.putResource(WAKES_RELAY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
     }
 
     private String write(Object data) {

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Work that runs on a thread of its own when woken, one run at a time: a wake-up during a run gives one more run, and
- * any number of wake-ups while it waits give one. The outbox relay and the status roll-ups run this way, woken when a
- * transaction that left them work has committed.
+ * any number of wake-ups while it waits give one. The outbox relay runs this way (and neighbourhood-service's status
+ * roll-ups), woken when a transaction that left it work has committed.
  */
 public final class Wakeable {
 

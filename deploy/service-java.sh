@@ -32,19 +32,15 @@ elif [ -f "$archive" ]; then
   cds=(-XX:SharedArchiveFile="$archive")
 elif [ "${CDS_RECORD:-1}" = 1 ] && [ -w . ]; then
   rm -f app-cds-*.jsa
-  echo "service-java.sh: first start of this build: recording the class data sharing archive $PWD/$archive," \
+  echo "service-java.sh: first start of this build of $service: recording the class data sharing archive $PWD/$archive," \
     "which the JVM writes when the service stops" >&2
   # The classes the JVM cannot archive (generated accessors, proxies) are skipped with a warning each: not logged.
   cds=(-XX:ArchiveClassesAtExit="$archive" -Xlog:cds=error)
 fi
 
-# Heap: start small and grow on demand, so that the resident size follows what is live rather than the maximum.
-# At most 256 MB; neighbourhood-service 512 MB, since its national Leefbaarometer import (~130,000 rows, ~920,000
-# observations in one request and one transaction) keeps up to ~280 MB live, and thrashes in a 256 MB heap.
-case "$service" in
-  neighbourhood-service) max_heap=512m ;;
-  *) max_heap=256m ;;
-esac
+# Heap: start small and grow on demand, so that the resident size follows what is live rather than the maximum;
+# at most 256 MB. neighbourhood-service's national Leefbaarometer import (~130,000 rows, ~920,000 observations in one
+# request and one transaction) fits: it stores its observations a few thousand at a time.
 # Serial GC: one core's worth of services on a small heap; what the JVM itself picks in a container below 2 CPUs or
 # 1792 MB, so local runs and containers behave alike. Metaspace is capped, so a class leak fails loudly instead of
 # growing the process. The native heap is trimmed every 10 s (the JIT's and start-up's freed malloc memory goes back
@@ -52,7 +48,7 @@ esac
 export MALLOC_ARENA_MAX=2
 # shellcheck disable=SC2086 # JAVA_OPTS_APPEND is a list of options
 exec java "${cds[@]}" \
-  -XX:+UseSerialGC -Xms32m -Xmx$max_heap \
+  -XX:+UseSerialGC -Xms32m -Xmx256m \
   -XX:MaxMetaspaceSize=192m \
   -XX:TrimNativeHeapInterval=10000 \
   ${JAVA_OPTS_APPEND:-} \

@@ -55,6 +55,8 @@ curl -sf -o "$WORK/import-answer.json" -H "Authorization: Bearer $TOKEN" -H 'Con
   --data-binary "@$WORK/leefbaarometer.csv" "http://127.0.0.1:$BENCH_PORT/api/v1/observations/leefbaarometer" \
   || die "the import failed: $(cat "$WORK/import-answer.json" 2>/dev/null)"
 import_ms=$(( $(now_ms) - start ))
+# the most memory the service held resident at any time since its start, the import included
+peak_rss=$(awk '/VmHWM/{printf "%.0f", $2/1024}' "/proc/$SERVICE_PID/status")
 statuses=$(sql -d $DB -c "select count(*) from area_status")
 observations=$(sql -d $DB -c "select count(*) from observation")
 
@@ -70,12 +72,13 @@ copy_ms=$(( $(now_ms) - start ))
 printf '\n%-58s %12s\n' "National Leefbaarometer import" "time"
 printf '%-58s %10.1f s\n' "API import of $ROWS rows + $statuses statuses recalculated" "$(awk "BEGIN{print $import_ms/1000}")"
 printf '%-58s %10.1f s\n' "Baseline: COPY of the same $observations rows" "$(awk "BEGIN{print $copy_ms/1000}")"
+printf '%-58s %9s MB\n' "Peak resident memory of the service (VmHWM)" "$peak_rss"
 printf '%-58s %10.1f x\n' "Ratio (import / COPY)" "$(awk "BEGIN{print $import_ms/$copy_ms}")"
 printf '%-58s %12s\n\n' "Target (issue 8): under 60 s and within 10 x COPY" \
   "$([ "$import_ms" -lt 60000 ] && [ "$import_ms" -le $((copy_ms * 10)) ] && echo met || echo not met)"
 if [ -n "${BENCH_RESULTS:-}" ]; then
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "3 national import ($ROWS rows, $statuses statuses)" \
-    "$(awk "BEGIN{printf \"%.1f\", $import_ms/1000}") s" "COPY of $observations rows (same table and indexes): $(awk "BEGIN{printf \"%.1f\", $copy_ms/1000}") s" \
+    "$(awk "BEGIN{printf \"%.1f\", $import_ms/1000}") s (service peak RSS $peak_rss MB)" "COPY of $observations rows (same table and indexes): $(awk "BEGIN{printf \"%.1f\", $copy_ms/1000}") s" \
     "$(awk "BEGIN{printf \"%.1f x\", $import_ms/$copy_ms}")" "< 60 s and <= 10 x COPY" \
     "$([ "$import_ms" -lt 60000 ] && [ "$import_ms" -le $((copy_ms * 10)) ] && echo yes || echo no)" >> "$BENCH_RESULTS"
 fi

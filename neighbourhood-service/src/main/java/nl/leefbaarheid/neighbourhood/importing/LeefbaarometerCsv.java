@@ -1,7 +1,9 @@
 package nl.leefbaarheid.neighbourhood.importing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +26,36 @@ public final class LeefbaarometerCsv {
     static final Map<String, String> CLASSES = Map.of("kafw", "lbm.afw", "kscore", "lbm.afw", "kwon", "lbm.won",
             "kfys", "lbm.fys", "kvrz", "lbm.vrz", "ksoc", "lbm.soc", "konv", "lbm.onv");
 
-    /** One neighbourhood in one measurement year. */
-    public record Row(int line, String code, String name, int year, Map<String, Double> scores, Map<String, Integer> classes) {
+    /** The indicators of the file, in the order of {@link Row}'s arrays. */
+    public static final List<String> INDICATORS = List.copyOf(SCORES.values());
+
+    /**
+     * One neighbourhood in one measurement year: its score and class of each of {@link #INDICATORS}, in that order
+     * (NaN and 0 where the file has none). Arrays rather than maps, since a national file holds some 130,000 rows.
+     */
+    public record Row(int line, String code, String name, int year, double[] values, byte[] classValues) {
+
+        /** The scores, by indicator code. */
+        public Map<String, Double> scores() {
+            Map<String, Double> scores = new LinkedHashMap<>();
+            for (int i = 0; i < values.length; i++) {
+                if (!Double.isNaN(values[i])) {
+                    scores.put(INDICATORS.get(i), values[i]);
+                }
+            }
+            return scores;
+        }
+
+        /** The classes, by indicator code. */
+        public Map<String, Integer> classes() {
+            Map<String, Integer> classes = new LinkedHashMap<>();
+            for (int i = 0; i < classValues.length; i++) {
+                if (classValues[i] != 0) {
+                    classes.put(INDICATORS.get(i), (int) classValues[i]);
+                }
+            }
+            return classes;
+        }
     }
 
     public record LineError(int line, String column, String message) {
@@ -46,15 +76,17 @@ public final class LeefbaarometerCsv {
     }
 
     public static Result read(String text) {
-        List<String> lines = CsvLines.lines(text);
+        // line by line, not split into a list first: a national file is some 130,000 lines
+        Iterator<String> lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).lines().iterator();
+        String headerLine = lines.hasNext() ? lines.next() : "";
         List<Row> rows = new ArrayList<>();
         List<LineError> errors = new ArrayList<>();
-        if (lines.isEmpty() || lines.get(0).isBlank()) {
+        if (headerLine.isBlank()) {
             errors.add(new LineError(1, null, "the file is empty; the first line must name the columns"));
             return new Result(rows, errors);
         }
-        char separator = CsvLines.separator(lines.get(0));
-        List<String> header = CsvLines.fields(lines.get(0), separator);
+        char separator = CsvLines.separator(headerLine);
+        List<String> header = CsvLines.fields(headerLine, separator);
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; header != null && i < header.size(); i++) {
             columns.putIfAbsent(header.get(i).toLowerCase(Locale.ROOT), i);
@@ -66,12 +98,11 @@ public final class LeefbaarometerCsv {
             return new Result(rows, errors);
         }
         Map<String, Integer> seen = new HashMap<>();
-        for (int n = 1; n < lines.size(); n++) {
-            String line = lines.get(n);
+        for (int lineNumber = 2; lines.hasNext(); lineNumber++) {
+            String line = lines.next();
             if (line.isBlank()) {
                 continue;
             }
-            int lineNumber = n + 1;
             List<String> fields = CsvLines.fields(line, separator);
             if (fields == null) {
                 errors.add(new LineError(lineNumber, null, "a quote is not closed"));
@@ -111,7 +142,8 @@ public final class LeefbaarometerCsv {
         } catch (NumberFormatException e) {
             errors.add(new LineError(line, "jaar", "'" + fields.get(columns.get("jaar")) + "' is not a year"));
         }
-        Map<String, Double> scores = new LinkedHashMap<>();
+        double[] values = new double[INDICATORS.size()];
+        Arrays.fill(values, Double.NaN);
         for (Map.Entry<String, String> score : SCORES.entrySet()) {
             Integer index = columns.get(score.getKey());
             if (index == null) {
@@ -122,13 +154,13 @@ public final class LeefbaarometerCsv {
                 if (value == null && REQUIRED.contains(score.getKey())) {
                     errors.add(new LineError(line, score.getKey(), "is empty"));
                 } else if (value != null) {
-                    scores.put(score.getValue(), value);
+                    values[INDICATORS.indexOf(score.getValue())] = value;
                 }
             } catch (NumberFormatException e) {
                 errors.add(new LineError(line, score.getKey(), "'" + fields.get(index) + "' is not a number"));
             }
         }
-        Map<String, Integer> classes = new HashMap<>();
+        byte[] classes = new byte[INDICATORS.size()];
         for (Map.Entry<String, String> classColumn : CLASSES.entrySet()) {
             Integer index = columns.get(classColumn.getKey());
             if (index == null || fields.get(index).isBlank()) {
@@ -139,7 +171,7 @@ public final class LeefbaarometerCsv {
                 if (value < 1 || value > 9) {
                     throw new NumberFormatException();
                 }
-                classes.put(classColumn.getValue(), value);
+                classes[INDICATORS.indexOf(classColumn.getValue())] = (byte) value;
             } catch (NumberFormatException e) {
                 errors.add(new LineError(line, classColumn.getKey(), "'" + fields.get(index) + "' is not a class 1 to 9"));
             }
@@ -148,6 +180,6 @@ public final class LeefbaarometerCsv {
             return null;
         }
         Integer nameIndex = columns.get("bu_naam");
-        return new Row(line, code, nameIndex == null ? null : fields.get(nameIndex), year, scores, classes);
+        return new Row(line, code, nameIndex == null ? null : fields.get(nameIndex), year, values, classes);
     }
 }

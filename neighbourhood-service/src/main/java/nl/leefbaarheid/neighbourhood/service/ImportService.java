@@ -68,19 +68,32 @@ public class ImportService {
             }
         }
         refuseIf(errors, "file");
-        List<NewObservation> observations = new ArrayList<>();
+        // the observations of a few hundred rows at a time: a national file makes some 900,000
+        int rowsPerStore = ObservationStore.CHUNK / LeefbaarometerCsv.INDICATORS.size();
         Set<String> years = new TreeSet<>();
-        for (LeefbaarometerCsv.Row row : read.rows()) {
-            String period = Integer.toString(row.year());
-            years.add(period);
-            LocalDate start = LocalDate.of(row.year(), 1, 1);
-            row.scores().forEach((indicator, value) -> observations.add(new NewObservation(row.code(), null, null, indicator,
-                    period, start, value, row.classes().get(indicator), null, LEEFBAROMETER_SOURCE)));
+        Set<String> changedAreas = new HashSet<>();
+        int observationCount = 0;
+        int changedObservations = 0;
+        for (int from = 0; from < read.rows().size(); from += rowsPerStore) {
+            List<NewObservation> observations = new ArrayList<>();
+            for (LeefbaarometerCsv.Row row : read.rows().subList(from, Math.min(read.rows().size(), from + rowsPerStore))) {
+                String period = Integer.toString(row.year());
+                years.add(period);
+                LocalDate start = LocalDate.of(row.year(), 1, 1);
+                for (int i = 0; i < row.values().length; i++) {
+                    if (!Double.isNaN(row.values()[i])) {
+                        observations.add(new NewObservation(row.code(), null, null, LeefbaarometerCsv.INDICATORS.get(i), period, start,
+                                row.values()[i], row.classValues()[i] == 0 ? null : (int) row.classValues()[i], null, LEEFBAROMETER_SOURCE));
+                    }
+                }
+            }
+            ObservationStore.Changed changed = store.store(observations);
+            changedAreas.addAll(changed.areaCodes());
+            observationCount += observations.size();
+            changedObservations += changed.observations();
         }
-        ObservationStore.Changed changed = store.store(observations);
-        statuses.recalculate(changed.areaCodes(), changed.complexIds(), "Leefbaarometer import");
-        return new ImportResult(read.rows().size(), observations.size(), changed.observations(),
-                changed.areaCodes().size(), List.copyOf(years));
+        statuses.recalculate(changedAreas, Set.of(), "Leefbaarometer import");
+        return new ImportResult(read.rows().size(), observationCount, changedObservations, changedAreas.size(), List.copyOf(years));
     }
 
     /** A generic batch; {@code callerCorporation} owns restricted figures unless the caller is an admin. */

@@ -6,14 +6,17 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.leefbaarheid.neighbourhood.Areas;
+import nl.leefbaarheid.neighbourhood.event.MeasurementRecorded;
 import nl.leefbaarheid.neighbourhood.platform.Tokens;
 import nl.leefbaarheid.neighbourhood.platform.TopicProbe;
+import nl.leefbaarheid.neighbourhood.service.MeasurementService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +32,9 @@ class MeasurementConsumerTest {
 
     @ConfigProperty(name = "mp.messaging.incoming.measurements.group.id")
     String groupId;
+
+    @Inject
+    MeasurementService measurements;
 
     @BeforeEach
     void setUp() {
@@ -177,6 +183,28 @@ class MeasurementConsumerTest {
             assertThat(versions.named().values()).as("versions of " + parent + " naming each measurement").containsOnly(1);
             assertThat(versions.count()).as("versions of " + parent).isLessThan(all.size());
         }
+    }
+
+    @Test
+    void aBatchRecalculatesEachOfItsAreasOnceForAllOfItsMeasurements() {
+        Areas.register("0908", 2024, Map.of("01", 300));
+        String area = "BU09080101";
+        List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        List<MeasurementService.Received> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) { // three quarters of one area, as one poll can return them
+            batch.add(new MeasurementService.Received(UUID.randomUUID().toString(), new MeasurementRecorded(ids.get(i), area, null,
+                    "tenant.feeling-at-home", 6.0 + i, "2026-Q" + (i + 1), 40, "survey", "corp-demo", "2026-10-02T09:14:03Z"), null));
+        }
+
+        MeasurementService.Outcome outcome = measurements.recordAll(batch);
+
+        assertThat(outcome.recorded()).isEqualTo(3);
+        assertThat(outcome.statusChanges()).as("statuses of neighbourhoods and complexes changed").isEqualTo(1);
+        Versions versions = versionsNaming(area, ids);
+        assertThat(versions.count()).as("versions of " + area).isEqualTo(1);
+        assertThat(versions.named()).as("measurement ids named by its version").containsOnlyKeys(ids).containsValues(1);
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/areas/{code}/status", area).then().statusCode(200)
+                .body("status.tenantExperience.mean", equalTo(8.0f)); // the latest quarter's
     }
 
     /** How many versions an area's status has, and how often they name each measurement id (once all those given are named). */

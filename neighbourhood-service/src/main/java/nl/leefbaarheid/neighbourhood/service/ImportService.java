@@ -80,12 +80,9 @@ public class ImportService {
                 String period = Integer.toString(row.year());
                 years.add(period);
                 LocalDate start = LocalDate.of(row.year(), 1, 1);
-                for (int i = 0; i < row.values().length; i++) {
-                    if (!Double.isNaN(row.values()[i])) {
-                        observations.add(new NewObservation(row.code(), null, null, LeefbaarometerCsv.INDICATORS.get(i), period, start,
-                                row.values()[i], row.classValues()[i] == 0 ? null : (int) row.classValues()[i], null, LEEFBAROMETER_SOURCE));
-                    }
-                }
+                Map<String, Integer> classes = row.classes();
+                row.scores().forEach((indicator, value) -> observations.add(new NewObservation(row.code(), null, null, indicator,
+                        period, start, value, classes.get(indicator), null, LEEFBAROMETER_SOURCE)));
             }
             ObservationStore.Changed changed = store.store(observations);
             changedAreas.addAll(changed.areaCodes());

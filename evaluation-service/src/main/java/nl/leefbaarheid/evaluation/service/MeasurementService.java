@@ -70,7 +70,8 @@ public class MeasurementService {
     /** Records the measurements, or answers as before when the idempotency key was seen with the same request. */
     @Transactional(TxType.REQUIRED)
     public Idempotency.Answer record(List<MeasurementInput> inputs, String idempotencyKey) {
-        String requestBody = write(inputs);
+        // the request as the idempotency key remembers it: written only when there is a key (a batch is up to 10,000 rows)
+        String requestBody = idempotencyKey == null ? null : write(inputs);
         String who = caller.name() + "/" + caller.corporationId().orElse("-");
         if (idempotencyKey != null) {
             var previous = idempotency.previous(who, idempotencyKey, requestBody);
@@ -161,6 +162,8 @@ public class MeasurementService {
         List<FieldError> errors = new ArrayList<>();
         List<Measurement> measurements = new ArrayList<>();
         LocalDate today = LocalDate.now(DeploymentService.ZONE);
+        boolean admin = caller.isAdmin();
+        String own = caller.corporationId().orElse(null); // the caller's, once: not again for each of thousands of rows
         for (int i = 0; i < inputs.size(); i++) {
             MeasurementInput in = inputs.get(i);
             String at = inputs.size() == 1 ? "" : "measurements[" + i + "].";
@@ -203,14 +206,14 @@ public class MeasurementService {
             if (in.complexId() != null && (in.complexId().length() > 64 || !in.complexId().matches("[A-Za-z0-9][A-Za-z0-9._-]*"))) {
                 errors.add(new FieldError(at + "complexId", "must be the corporation's complex id"));
             }
-            String corporation = corporation(in, at, errors);
+            String corporation = corporation(in, admin, own, at, errors);
             Deployment deployment = null;
             if (in.slot() != null && in.deploymentId() == null) {
                 errors.add(new FieldError(at + "deploymentId", "is required with a slot"));
             }
             if (in.deploymentId() != null) {
                 deployment = deploymentCache.computeIfAbsent(in.deploymentId(), id -> Deployment.findById(id));
-                if (deployment == null || !(caller.isAdmin() || deployment.corporationId.equals(corporation))) {
+                if (deployment == null || !(admin || deployment.corporationId.equals(corporation))) {
                     errors.add(new FieldError(at + "deploymentId", "no deployment " + in.deploymentId() + " of your corporation"));
                     deployment = null;
                 } else if (deployment.status == DeploymentStatus.COMPLETED || deployment.status == DeploymentStatus.STOPPED) {
@@ -255,14 +258,13 @@ public class MeasurementService {
         return measurements;
     }
 
-    private String corporation(MeasurementInput in, String at, List<FieldError> errors) {
-        if (caller.isAdmin()) {
+    private static String corporation(MeasurementInput in, boolean admin, String own, String at, List<FieldError> errors) {
+        if (admin) {
             if (in.corporationId() == null && in.deploymentId() == null) {
                 errors.add(new FieldError(at + "corporationId", "is required when an admin records a measurement outside a deployment"));
             }
             return in.corporationId();
         }
-        String own = caller.corporationId().orElse(null);
         if (in.corporationId() != null && !in.corporationId().equals(own)) {
             errors.add(new FieldError(at + "corporationId", "may only name your own corporation"));
         }

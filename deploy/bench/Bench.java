@@ -1,3 +1,5 @@
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -125,9 +127,10 @@ public class Bench {
     // --- the status events, as any consumer of neighbourhood.status.v1 sees them -----------------------------------
 
     /**
-     * Reads neighbourhood.status.v1 from its end; remembers when each (area, measurement id in the reason) arrived. Also
-     * reads evaluation.measurements.v1, for where the time goes: when each measurement's record and its status record
-     * were sent (their CreateTime, set by the producer of each outbox relay).
+     * Reads neighbourhood.status.v1 from its end; remembers when each (area, measurement id in the reason) arrived. With
+     * {@code stages}, also reads evaluation.measurements.v1, for where the time goes: when each measurement's record and
+     * its status record were sent (their CreateTime, set by the producer of each outbox relay). It shares the machine
+     * with the platform it measures, so it reads no more of an event than the reason (before the statuses in it).
      */
     static final class StatusWatcher implements Runnable {
         final Map<String, Long> arrived = new ConcurrentHashMap<>(); // area|measurementId -> nanoTime
@@ -140,7 +143,7 @@ public class Bench {
         final KafkaConsumer<String, String> consumer;
         final Set<String> areas;
 
-        StatusWatcher(String bootstrap, Set<String> areas) {
+        StatusWatcher(String bootstrap, Set<String> areas, boolean stages) {
             Properties p = new Properties();
             p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -149,7 +152,7 @@ public class Bench {
             p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
             consumer = new KafkaConsumer<>(p);
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(STATUS_TOPIC, MEASUREMENT_TOPIC)) {
+            for (String topic : stages ? List.of(STATUS_TOPIC, MEASUREMENT_TOPIC) : List.of(STATUS_TOPIC)) {
                 for (PartitionInfo info : consumer.partitionsFor(topic)) {
                     partitions.add(new TopicPartition(topic, info.partition()));
                 }
@@ -183,8 +186,7 @@ public class Bench {
                     events.incrementAndGet();
                     lastEvent.set(now);
                     try {
-                        String reason = JSON.readTree(r.value()).path("reason").asText("");
-                        Matcher m = UUIDS.matcher(reason);
+                        Matcher m = UUIDS.matcher(reason(r.value()));
                         while (m.find()) {
                             arrived.putIfAbsent(r.key() + "|" + m.group(), now);
                             statusSent.putIfAbsent(r.key() + "|" + m.group(), sent);
@@ -195,6 +197,24 @@ public class Bench {
                 }
             }
             consumer.close();
+        }
+
+        /** The {@code reason} of a status event, read up to there: the statuses after it are not parsed. */
+        static String reason(String event) throws IOException {
+            try (JsonParser parser = JSON.getFactory().createParser(event)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    return "";
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    parser.nextToken();
+                    if (field.equals("reason")) {
+                        return parser.getValueAsString("");
+                    }
+                    parser.skipChildren();
+                }
+                return "";
+            }
         }
 
         Thread start() {
@@ -239,7 +259,7 @@ public class Bench {
         double seconds = Double.parseDouble(a.getOrDefault("seconds", "60"));
         double warmup = Double.parseDouble(a.getOrDefault("warmup", "10"));
         long drainSeconds = Long.parseLong(a.getOrDefault("drain", "120"));
-        StatusWatcher watcher = new StatusWatcher(a.get("bootstrap"), Set.copyOf(codes));
+        StatusWatcher watcher = new StatusWatcher(a.get("bootstrap"), Set.copyOf(codes), true);
         watcher.start();
         Load load = new Load(a.get("url") + "/api/v1/measurements", a.get("token"), codes, watcher);
         if (warmup > 0) {
@@ -575,7 +595,7 @@ public class Bench {
             }
         }
         Set<String> areas = Set.copyOf(perArea.keySet());
-        StatusWatcher watcher = new StatusWatcher(a.get("bootstrap"), areas);
+        StatusWatcher watcher = new StatusWatcher(a.get("bootstrap"), areas, false);
         watcher.start();
         HttpClient client = http();
         Map<String, String> lastOfArea = new HashMap<>();
@@ -617,8 +637,10 @@ public class Bench {
                 long missing = lastOfArea.entrySet().stream()
                         .filter(e -> !watcher.arrived.containsKey(e.getKey() + "|" + e.getValue())).count();
                 // the roll-ups first: a roll-up stores its statuses and their events and ends its request in one transaction
-                long rollUps = metrics.stream().mapToLong(m -> gauge(m, "status_rollups_pending")).max().orElse(-1);
-                long[] backlog = metrics.stream().mapToLong(m -> gauge(m, "outbox_backlog")).toArray();
+                // one scrape of each service a second: a scrape costs the service CPU that the pipeline would have had
+                List<Map<String, Long>> scraped = metrics.stream().map(m -> gauges(m, "status_rollups_pending", "outbox_backlog")).toList();
+                long rollUps = scraped.stream().mapToLong(g -> g.get("status_rollups_pending")).max().orElse(-1);
+                long[] backlog = scraped.stream().mapToLong(g -> g.get("outbox_backlog")).toArray();
                 if (missing == 0 && rollUps == 0 && Arrays.stream(backlog).allMatch(b -> b == 0)) {
                     while (System.nanoTime() - watcher.lastStatusEvent.get() < 1_000_000_000L) {
                         Thread.sleep(100); // the last events on their way to the watcher
@@ -643,7 +665,7 @@ public class Bench {
                             + " %d roll-up requests waiting%n", (lastReport - start) / 1e9, watcher.events.get(), lag,
                             Arrays.toString(backlog), missing, rollUps);
                 }
-                Thread.sleep(200);
+                Thread.sleep(1000); // the end is when the last status event arrived (the watcher's clock), not this loop's
             }
         }
         watcher.stop.set(true);
@@ -685,20 +707,25 @@ public class Bench {
         }
     }
 
-    /** outbox_backlog from a service's /q/metrics. */
-    /** A gauge of a service's Prometheus metrics (outbox_backlog, status_rollups_pending), or -1 when it has none. */
-    static long gauge(String metricsUrl, String name) {
+    /** Gauges of a service's Prometheus metrics (outbox_backlog, status_rollups_pending) from one scrape; -1 for one it has not. */
+    static Map<String, Long> gauges(String metricsUrl, String... names) {
+        Map<String, Long> found = new HashMap<>();
+        for (String name : names) {
+            found.put(name, -1L);
+        }
         try {
             String text = METRICS_CLIENT.send(HttpRequest.newBuilder(URI.create(metricsUrl)).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             for (String line : text.split("\n")) {
-                if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
-                    return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                for (String name : names) {
+                    if (found.get(name) == -1 && (line.startsWith(name + " ") || line.startsWith(name + "{"))) {
+                        found.put(name, (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+                    }
                 }
             }
-            return -1;
         } catch (Exception e) {
-            return -1;
+            // unreachable for now: -1, as for a gauge it has not
         }
+        return found;
     }
 }

@@ -38,17 +38,25 @@ elif [ "${CDS_RECORD:-1}" = 1 ] && [ -w . ]; then
   cds=(-XX:ArchiveClassesAtExit="$archive" -Xlog:cds=error)
 fi
 
-# Heap: start small and grow on demand, so that the resident size follows what is live rather than the maximum;
-# at most 256 MB. neighbourhood-service's national Leefbaarometer import (~130,000 rows, ~920,000 observations in one
-# request and one transaction) fits: it stores its observations a few thousand at a time.
+# Heap: start small and grow on demand, so that the resident size follows what is live rather than the maximum. At most
+# 256 MB for neighbourhood-service: its national Leefbaarometer import (~130,000 rows, ~920,000 observations in one
+# request and one transaction) fits, as it stores its observations a few thousand at a time, and so do its consumer's
+# batches of up to 10,000 measurements. At most 128 MB for the others: a batch of 10,000 measurements (evaluation-service)
+# or 500 status events (partner-service) leaves most of it free, and a serial collector fills any heap it may grow into.
+# After a full collection the old generation keeps at most 30 % free (default 70 %) and grows to keep 10 % free
+# (default 40 %): memory a burst needed goes back to the system instead of staying resident.
 # Serial GC: one core's worth of services on a small heap; what the JVM itself picks in a container below 2 CPUs or
 # 1792 MB, so local runs and containers behave alike. Metaspace is capped, so a class leak fails loudly instead of
 # growing the process. The native heap is trimmed every 10 s (the JIT's and start-up's freed malloc memory goes back
 # to the system) and glibc keeps 2 malloc arenas instead of 8 per core.
 export MALLOC_ARENA_MAX=2
+case "$service" in
+  neighbourhood-service) max_heap=256m ;;
+  *) max_heap=128m ;;
+esac
 # shellcheck disable=SC2086 # JAVA_OPTS_APPEND is a list of options
 exec java "${cds[@]}" \
-  -XX:+UseSerialGC -Xms32m -Xmx256m \
+  -XX:+UseSerialGC -Xms32m -Xmx"$max_heap" -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
   -XX:MaxMetaspaceSize=192m \
   -XX:TrimNativeHeapInterval=10000 \
   ${JAVA_OPTS_APPEND:-} \

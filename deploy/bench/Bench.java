@@ -724,7 +724,7 @@ public class Bench {
                 }
             }
         } catch (Exception e) {
-            // unreachable for now: -1, as for a gauge it has not
+            // the service does not answer (yet): -1 for each, as for a gauge it has not
         }
         return found;
     }

@@ -38,11 +38,11 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes the outbox to Kafka, oldest first, as CloudEvents in binary mode. A batch is sent, then each
- * acknowledged record is marked published, except after an unacknowledged record of the same key: those wait
- * for the next run with it, so nothing is lost while Kafka is away, the order per key is kept, and a key that
- * did get through is not sent twice because another one did not. Delivery is at least once:
- * consumers recognise a repeated event by its id. The relay runs as soon as a transaction with events commits
+ * Publishes the outbox to Kafka, oldest first, as CloudEvents in binary mode. A batch is sent whole, then each
+ * acknowledged record is marked published, except one after an unacknowledged record of the same key: it stays
+ * pending (although it may have arrived) and goes out again after that record in a later run. So nothing is lost while
+ * Kafka is away, a key's events arrive again in order behind the one that failed, and a key that did get through is
+ * not sent twice because another one did not. Delivery is at least once: consumers recognise a repeated event by its id. The relay runs as soon as a transaction with events commits
  * ({@link #wake()}), and every second for what no wake-up announced; replicas share the work through
  * {@code for update skip locked}.
  */

@@ -5,7 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import java.util.HashMap;
 import java.util.Map;
-import nl.leefbaarheid.neighbourhood.platform.Tokens;
+import nl.leefbaarheid.platform.testing.Tokens;
 
 /** Registers areas for tests through the API: a municipality, one district and its neighbourhoods. */
 public final class Areas {

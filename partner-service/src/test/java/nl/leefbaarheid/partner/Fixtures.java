@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.leefbaarheid.partner.platform.Tokens;
-import nl.leefbaarheid.partner.platform.TopicProbe;
+import nl.leefbaarheid.platform.testing.Tokens;
+import nl.leefbaarheid.platform.testing.TopicProbe;
 
 /** Organisations, collaborations and status events for tests, through the public API and the real topic. */
 public final class Fixtures {

@@ -6,7 +6,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import nl.leefbaarheid.catalog.domain.Coded;
-import nl.leefbaarheid.catalog.platform.problem.ProblemException;
+import nl.leefbaarheid.platform.problem.ProblemException;
 
 /**
  * Reads the closed lists of the catalogue from query parameters by their API code ({@code soc},

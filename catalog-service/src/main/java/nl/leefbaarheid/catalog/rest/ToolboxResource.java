@@ -19,10 +19,10 @@ import java.time.LocalDate;
 import java.util.List;
 import nl.leefbaarheid.catalog.api.ImportReport;
 import nl.leefbaarheid.catalog.api.InterventionFilter;
-import nl.leefbaarheid.catalog.platform.problem.ProblemException;
-import nl.leefbaarheid.catalog.platform.security.Roles;
 import nl.leefbaarheid.catalog.service.InterventionService;
 import nl.leefbaarheid.catalog.service.ToolboxService;
+import nl.leefbaarheid.platform.problem.ProblemException;
+import nl.leefbaarheid.platform.security.Roles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -44,7 +44,7 @@ public class ToolboxResource {
     @Inject
     SecurityIdentity identity;
 
-    @ConfigProperty(name = "platform.max-body-size")
+    @ConfigProperty(name = "leefbaarheid.max-body-size")
     MemorySize maxSize;
 
     @GET

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Instant;
@@ -37,12 +37,12 @@ import nl.leefbaarheid.catalog.entity.Intervention;
 import nl.leefbaarheid.catalog.entity.InterventionRevision;
 import nl.leefbaarheid.catalog.entity.Subtopic;
 import nl.leefbaarheid.catalog.event.InterventionSnapshot;
-import nl.leefbaarheid.catalog.platform.outbox.Outbox;
-import nl.leefbaarheid.catalog.platform.paging.Page;
-import nl.leefbaarheid.catalog.platform.paging.PageRequest;
-import nl.leefbaarheid.catalog.platform.problem.Problem.FieldError;
-import nl.leefbaarheid.catalog.platform.problem.ProblemException;
-import nl.leefbaarheid.catalog.platform.problem.ProblemMappers;
+import nl.leefbaarheid.platform.outbox.Outbox;
+import nl.leefbaarheid.platform.paging.Page;
+import nl.leefbaarheid.platform.paging.PageRequest;
+import nl.leefbaarheid.platform.problem.Problem.FieldError;
+import nl.leefbaarheid.platform.problem.ProblemException;
+import nl.leefbaarheid.platform.problem.ProblemMappers;
 
 /**
  * The life cycle of interventions: create a draft, edit it, publish it, revise it (each published change is a

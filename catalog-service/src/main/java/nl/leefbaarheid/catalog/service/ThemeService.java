@@ -2,19 +2,19 @@ package nl.leefbaarheid.catalog.service;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import nl.leefbaarheid.catalog.api.NewSubtopic;
 import nl.leefbaarheid.catalog.api.NewTheme;
 import nl.leefbaarheid.catalog.api.SubtopicView;
-import nl.leefbaarheid.catalog.entity.Subtopic;
 import nl.leefbaarheid.catalog.api.ThemeView;
+import nl.leefbaarheid.catalog.entity.Subtopic;
 import nl.leefbaarheid.catalog.entity.Theme;
-import nl.leefbaarheid.catalog.platform.paging.Page;
-import nl.leefbaarheid.catalog.platform.paging.PageRequest;
-import nl.leefbaarheid.catalog.platform.problem.ProblemException;
 import nl.leefbaarheid.catalog.workbook.ToolboxLayout;
+import nl.leefbaarheid.platform.paging.Page;
+import nl.leefbaarheid.platform.paging.PageRequest;
+import nl.leefbaarheid.platform.problem.ProblemException;
 
 @ApplicationScoped
 @Transactional(TxType.SUPPORTS)

@@ -2,8 +2,8 @@ package nl.leefbaarheid.catalog.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,14 +17,14 @@ import nl.leefbaarheid.catalog.domain.InterventionStatus;
 import nl.leefbaarheid.catalog.entity.Intervention;
 import nl.leefbaarheid.catalog.entity.Subtopic;
 import nl.leefbaarheid.catalog.entity.Theme;
-import nl.leefbaarheid.catalog.platform.problem.Problem.FieldError;
-import nl.leefbaarheid.catalog.platform.problem.ProblemException;
 import nl.leefbaarheid.catalog.service.InterventionService.Change;
 import nl.leefbaarheid.catalog.workbook.ToolboxLayout;
-import nl.leefbaarheid.catalog.workbook.ToolboxReader;
 import nl.leefbaarheid.catalog.workbook.ToolboxReader.ParsedRow;
+import nl.leefbaarheid.catalog.workbook.ToolboxReader;
 import nl.leefbaarheid.catalog.workbook.ToolboxWriter;
 import nl.leefbaarheid.catalog.workbook.WorkbookError;
+import nl.leefbaarheid.platform.problem.Problem.FieldError;
+import nl.leefbaarheid.platform.problem.ProblemException;
 
 /**
  * The toolbox as an Excel workbook: export of the catalogue (or a filter of it), and import all or nothing:

@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import nl.leefbaarheid.evaluation.event.InterventionSnapshot;
-import nl.leefbaarheid.evaluation.platform.events.IncomingEvent;
-import nl.leefbaarheid.evaluation.platform.events.IncomingEvent.UnreadableEventException;
-import nl.leefbaarheid.evaluation.platform.events.Retry;
 import nl.leefbaarheid.evaluation.service.CatalogReadModel;
+import nl.leefbaarheid.platform.events.IncomingEvent.UnreadableEventException;
+import nl.leefbaarheid.platform.events.IncomingEvent;
+import nl.leefbaarheid.platform.events.Retry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 

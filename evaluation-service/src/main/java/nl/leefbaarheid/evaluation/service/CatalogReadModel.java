@@ -5,15 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import nl.leefbaarheid.evaluation.domain.EffectMethod;
 import nl.leefbaarheid.evaluation.event.InterventionSnapshot;
-import nl.leefbaarheid.evaluation.platform.events.IncomingEvent.UnreadableEventException;
-import nl.leefbaarheid.evaluation.platform.events.ProcessedEvents;
+import nl.leefbaarheid.platform.events.IncomingEvent.UnreadableEventException;
+import nl.leefbaarheid.platform.events.ProcessedEvents;
 
 /**
  * The published catalogue as this service knows it: a snapshot per revision from {@code catalog.interventions.v1},

@@ -7,8 +7,8 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,11 +30,11 @@ import nl.leefbaarheid.evaluation.domain.Slot;
 import nl.leefbaarheid.evaluation.entity.Deployment;
 import nl.leefbaarheid.evaluation.entity.Measurement;
 import nl.leefbaarheid.evaluation.event.EvaluationCompleted;
-import nl.leefbaarheid.evaluation.platform.outbox.Outbox;
-import nl.leefbaarheid.evaluation.platform.paging.Page;
-import nl.leefbaarheid.evaluation.platform.paging.PageRequest;
-import nl.leefbaarheid.evaluation.platform.problem.ProblemException;
-import nl.leefbaarheid.evaluation.platform.security.Caller;
+import nl.leefbaarheid.platform.outbox.Outbox;
+import nl.leefbaarheid.platform.paging.Page;
+import nl.leefbaarheid.platform.paging.PageRequest;
+import nl.leefbaarheid.platform.problem.ProblemException;
+import nl.leefbaarheid.platform.security.Caller;
 
 /**
  * Deployments: created from a published revision with its measurement plan and comparison areas, started,

@@ -3,15 +3,15 @@ package nl.leefbaarheid.evaluation.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import nl.leefbaarheid.evaluation.platform.problem.ProblemException;
+import nl.leefbaarheid.platform.problem.ProblemException;
 
 /**
  * Remembers the answers to POSTs sent with an {@code Idempotency-Key}, per caller: a retry with the same key and

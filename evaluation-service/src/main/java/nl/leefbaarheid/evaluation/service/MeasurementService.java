@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -28,10 +28,10 @@ import nl.leefbaarheid.evaluation.domain.Slot;
 import nl.leefbaarheid.evaluation.entity.Deployment;
 import nl.leefbaarheid.evaluation.entity.Measurement;
 import nl.leefbaarheid.evaluation.event.MeasurementRecorded;
-import nl.leefbaarheid.evaluation.platform.outbox.Outbox;
-import nl.leefbaarheid.evaluation.platform.problem.Problem.FieldError;
-import nl.leefbaarheid.evaluation.platform.problem.ProblemException;
-import nl.leefbaarheid.evaluation.platform.security.Caller;
+import nl.leefbaarheid.platform.outbox.Outbox;
+import nl.leefbaarheid.platform.problem.Problem.FieldError;
+import nl.leefbaarheid.platform.problem.ProblemException;
+import nl.leefbaarheid.platform.security.Caller;
 import org.hibernate.Session;
 
 /**

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.leefbaarheid.evaluation.platform.Tokens;
-import nl.leefbaarheid.evaluation.platform.TopicProbe;
+import nl.leefbaarheid.platform.testing.Tokens;
+import nl.leefbaarheid.platform.testing.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 

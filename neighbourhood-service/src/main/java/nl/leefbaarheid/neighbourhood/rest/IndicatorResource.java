@@ -9,8 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import nl.leefbaarheid.neighbourhood.entity.Indicator;
-import nl.leefbaarheid.neighbourhood.platform.problem.ProblemException;
-import nl.leefbaarheid.neighbourhood.platform.security.Roles;
+import nl.leefbaarheid.platform.problem.ProblemException;
+import nl.leefbaarheid.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 

@@ -8,9 +8,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
-import nl.leefbaarheid.neighbourhood.platform.security.Caller;
-import nl.leefbaarheid.neighbourhood.platform.security.Roles;
-import nl.leefbaarheid.neighbourhood.platform.sql.SqlRows;
+import nl.leefbaarheid.platform.security.Caller;
+import nl.leefbaarheid.platform.security.Roles;
+import nl.leefbaarheid.platform.sql.SqlRows;
 
 /**
  * Who may see restricted figures (complexes, tenant surveys, own reports): the admin, the corporation that

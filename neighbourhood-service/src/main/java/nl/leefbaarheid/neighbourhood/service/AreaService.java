@@ -2,18 +2,18 @@ package nl.leefbaarheid.neighbourhood.service;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import nl.leefbaarheid.neighbourhood.api.AreaView;
 import nl.leefbaarheid.neighbourhood.api.NewArea;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.entity.Area;
-import nl.leefbaarheid.neighbourhood.platform.paging.Page;
-import nl.leefbaarheid.neighbourhood.platform.paging.PageRequest;
-import nl.leefbaarheid.neighbourhood.platform.problem.Problem.FieldError;
-import nl.leefbaarheid.neighbourhood.platform.problem.ProblemException;
+import nl.leefbaarheid.platform.paging.Page;
+import nl.leefbaarheid.platform.paging.PageRequest;
+import nl.leefbaarheid.platform.problem.Problem.FieldError;
+import nl.leefbaarheid.platform.problem.ProblemException;
 
 @ApplicationScoped
 @Transactional(TxType.SUPPORTS)

@@ -2,8 +2,8 @@ package nl.leefbaarheid.neighbourhood.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import nl.leefbaarheid.neighbourhood.api.ColourOverrideRequest;
@@ -13,7 +13,7 @@ import nl.leefbaarheid.neighbourhood.entity.Area;
 import nl.leefbaarheid.neighbourhood.entity.ColourOverride;
 import nl.leefbaarheid.neighbourhood.entity.DataShare;
 import nl.leefbaarheid.neighbourhood.entity.HousingComplex;
-import nl.leefbaarheid.neighbourhood.platform.problem.ProblemException;
+import nl.leefbaarheid.platform.problem.ProblemException;
 
 /** Complexes of corporations, what they share with partners, and professionals' colour overrides. */
 @ApplicationScoped

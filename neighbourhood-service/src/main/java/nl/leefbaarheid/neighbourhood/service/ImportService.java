@@ -4,8 +4,8 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,10 +24,10 @@ import nl.leefbaarheid.neighbourhood.entity.HousingComplex;
 import nl.leefbaarheid.neighbourhood.entity.Indicator;
 import nl.leefbaarheid.neighbourhood.importing.CsvLines;
 import nl.leefbaarheid.neighbourhood.importing.LeefbaarometerCsv;
-import nl.leefbaarheid.neighbourhood.platform.problem.Problem.FieldError;
-import nl.leefbaarheid.neighbourhood.platform.problem.ProblemException;
-import nl.leefbaarheid.neighbourhood.platform.sql.SqlRows;
 import nl.leefbaarheid.neighbourhood.service.ObservationStore.NewObservation;
+import nl.leefbaarheid.platform.problem.Problem.FieldError;
+import nl.leefbaarheid.platform.problem.ProblemException;
+import nl.leefbaarheid.platform.sql.SqlRows;
 
 /**
  * Brings observations in: the Leefbaarometer open-data file, generic batches (JSON or CSV) and single

@@ -2,8 +2,8 @@ package nl.leefbaarheid.neighbourhood.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,8 +16,8 @@ import nl.leefbaarheid.neighbourhood.api.ObservationInput;
 import nl.leefbaarheid.neighbourhood.domain.Reasons;
 import nl.leefbaarheid.neighbourhood.entity.HousingComplex;
 import nl.leefbaarheid.neighbourhood.event.MeasurementRecorded;
-import nl.leefbaarheid.neighbourhood.platform.events.ProcessedEvents;
-import nl.leefbaarheid.neighbourhood.platform.problem.Problem.FieldError;
+import nl.leefbaarheid.platform.events.ProcessedEvents;
+import nl.leefbaarheid.platform.problem.Problem.FieldError;
 import org.jboss.logging.Logger;
 
 /**

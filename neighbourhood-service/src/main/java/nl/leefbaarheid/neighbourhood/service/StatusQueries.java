@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,16 +16,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import nl.leefbaarheid.neighbourhood.api.RankedArea;
 import nl.leefbaarheid.neighbourhood.api.StatusView;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.domain.AreaStatus;
 import nl.leefbaarheid.neighbourhood.domain.StatusCalculator;
-import nl.leefbaarheid.neighbourhood.platform.paging.Page;
-import nl.leefbaarheid.neighbourhood.platform.paging.PageRequest;
-import nl.leefbaarheid.neighbourhood.platform.problem.ProblemException;
-import nl.leefbaarheid.neighbourhood.platform.sql.SqlRows;
-import javax.sql.DataSource;
+import nl.leefbaarheid.platform.paging.Page;
+import nl.leefbaarheid.platform.paging.PageRequest;
+import nl.leefbaarheid.platform.problem.ProblemException;
+import nl.leefbaarheid.platform.sql.SqlRows;
 
 /** Reads statuses: one area with its history, rankings, comparisons and the resilience map. */
 @ApplicationScoped

@@ -7,8 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -35,9 +35,9 @@ import nl.leefbaarheid.neighbourhood.entity.Area;
 import nl.leefbaarheid.neighbourhood.entity.HousingComplex;
 import nl.leefbaarheid.neighbourhood.entity.Indicator;
 import nl.leefbaarheid.neighbourhood.event.StatusChanged;
-import nl.leefbaarheid.neighbourhood.platform.outbox.Outbox;
-import nl.leefbaarheid.neighbourhood.platform.problem.ProblemException;
-import nl.leefbaarheid.neighbourhood.platform.sql.SqlRows;
+import nl.leefbaarheid.platform.outbox.Outbox;
+import nl.leefbaarheid.platform.problem.ProblemException;
+import nl.leefbaarheid.platform.sql.SqlRows;
 import org.hibernate.Session;
 
 /**

@@ -15,7 +15,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import nl.leefbaarheid.neighbourhood.Areas;
-import nl.leefbaarheid.neighbourhood.platform.Tokens;
+import nl.leefbaarheid.platform.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

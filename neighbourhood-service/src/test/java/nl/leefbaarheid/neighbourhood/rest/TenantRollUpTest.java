@@ -8,7 +8,7 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import nl.leefbaarheid.neighbourhood.Areas;
-import nl.leefbaarheid.neighbourhood.platform.Tokens;
+import nl.leefbaarheid.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest

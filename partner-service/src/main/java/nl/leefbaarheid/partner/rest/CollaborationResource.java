@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.leefbaarheid.partner.api.NewCollaboration;
-import nl.leefbaarheid.partner.platform.security.Roles;
 import nl.leefbaarheid.partner.service.CollaborationService;
+import nl.leefbaarheid.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 

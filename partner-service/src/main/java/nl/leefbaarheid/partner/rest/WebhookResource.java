@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.leefbaarheid.partner.api.NewWebhook;
-import nl.leefbaarheid.partner.platform.security.Roles;
 import nl.leefbaarheid.partner.service.WebhookService;
+import nl.leefbaarheid.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 

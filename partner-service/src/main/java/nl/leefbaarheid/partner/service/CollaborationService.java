@@ -3,8 +3,8 @@ package nl.leefbaarheid.partner.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.leefbaarheid.partner.api.NewCollaboration;
-import nl.leefbaarheid.partner.platform.problem.Problem.FieldError;
-import nl.leefbaarheid.partner.platform.problem.ProblemException;
+import nl.leefbaarheid.platform.problem.Problem.FieldError;
+import nl.leefbaarheid.platform.problem.ProblemException;
 
 /** Collaborations: who works together where, coordinated by whom, sharing what. */
 @ApplicationScoped

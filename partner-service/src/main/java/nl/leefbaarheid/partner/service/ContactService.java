@@ -3,12 +3,12 @@ package nl.leefbaarheid.partner.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import nl.leefbaarheid.partner.api.NewContact;
-import nl.leefbaarheid.partner.platform.problem.ProblemException;
-import nl.leefbaarheid.partner.platform.security.Caller;
+import nl.leefbaarheid.platform.problem.ProblemException;
+import nl.leefbaarheid.platform.security.Caller;
 
 /**
  * Contacts of an organisation: personal data, so kept minimal (name, role, e-mail), shown to the organisation

@@ -2,14 +2,14 @@ package nl.leefbaarheid.partner.service;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import nl.leefbaarheid.partner.api.NewOrganisation;
 import nl.leefbaarheid.partner.api.OrganisationView;
 import nl.leefbaarheid.partner.entity.Organisation;
-import nl.leefbaarheid.partner.platform.paging.Page;
-import nl.leefbaarheid.partner.platform.paging.PageRequest;
-import nl.leefbaarheid.partner.platform.problem.ProblemException;
+import nl.leefbaarheid.platform.paging.Page;
+import nl.leefbaarheid.platform.paging.PageRequest;
+import nl.leefbaarheid.platform.problem.ProblemException;
 
 @ApplicationScoped
 @Transactional(TxType.SUPPORTS)

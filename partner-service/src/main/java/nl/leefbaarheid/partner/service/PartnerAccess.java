@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
-import nl.leefbaarheid.partner.platform.problem.ProblemException;
-import nl.leefbaarheid.partner.platform.security.Caller;
+import nl.leefbaarheid.platform.problem.ProblemException;
+import nl.leefbaarheid.platform.security.Caller;
 
 /**
  * Which collaborations a caller sees: the admin all, a corporation those about its own figures, a partner those

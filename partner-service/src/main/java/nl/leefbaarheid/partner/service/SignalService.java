@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,8 +20,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.leefbaarheid.partner.domain.Coverage;
 import nl.leefbaarheid.partner.domain.SharingScope;
-import nl.leefbaarheid.partner.platform.events.IncomingEvent.UnreadableEventException;
-import nl.leefbaarheid.partner.platform.events.ProcessedEvents;
+import nl.leefbaarheid.platform.events.IncomingEvent.UnreadableEventException;
+import nl.leefbaarheid.platform.events.ProcessedEvents;
 
 /**
  * Turns status changes and evaluation results into signals for every active collaboration that covers the

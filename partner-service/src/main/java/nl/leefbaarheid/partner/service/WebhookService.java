@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import nl.leefbaarheid.partner.api.NewWebhook;
 import nl.leefbaarheid.partner.domain.WebhookPolicy;
-import nl.leefbaarheid.partner.platform.problem.ProblemException;
-import nl.leefbaarheid.partner.platform.security.Caller;
+import nl.leefbaarheid.platform.problem.ProblemException;
+import nl.leefbaarheid.platform.security.Caller;
 
 /** Webhook subscriptions of partner organisations: their owners see them with their delivery record. */
 @ApplicationScoped

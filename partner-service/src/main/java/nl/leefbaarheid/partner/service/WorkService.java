@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +17,8 @@ import nl.leefbaarheid.partner.api.NewAgreement;
 import nl.leefbaarheid.partner.api.NewProgress;
 import nl.leefbaarheid.partner.api.NewWorkshop;
 import nl.leefbaarheid.partner.domain.PriorityList;
-import nl.leefbaarheid.partner.platform.problem.Problem.FieldError;
-import nl.leefbaarheid.partner.platform.problem.ProblemException;
+import nl.leefbaarheid.platform.problem.Problem.FieldError;
+import nl.leefbaarheid.platform.problem.ProblemException;
 
 /**
  * The work partners do together: performance agreements per municipality and year with their progress, and

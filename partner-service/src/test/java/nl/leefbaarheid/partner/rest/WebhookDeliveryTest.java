@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.leefbaarheid.partner.Fixtures;
 import nl.leefbaarheid.partner.domain.WebhookSignature;
-import nl.leefbaarheid.partner.platform.Tokens;
+import nl.leefbaarheid.platform.testing.Tokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

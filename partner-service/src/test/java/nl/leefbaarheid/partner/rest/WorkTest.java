@@ -11,7 +11,7 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import nl.leefbaarheid.partner.Fixtures;
-import nl.leefbaarheid.partner.platform.Tokens;
+import nl.leefbaarheid.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest

@@ -12,6 +12,7 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -142,6 +143,53 @@ final class Platform {
     /** Starts what is not running (after a kill or a stop) with the run command, and waits until all is ready. */
     static void startAgain() {
         run(List.of("deploy/local/run.sh"), Map.of("SKIP_BUILD", "1"), 600);
+    }
+
+    /**
+     * Starts a second instance of a service beside the first, on another port, with the same database and broker (as a
+     * second replica in Kubernetes would run); its log is {@code .local/logs/<service>-service-2.log}.
+     */
+    static Process startSecondInstance(String service, int port) {
+        try {
+            Path log = ROOT.resolve(".local/logs/" + service + "-service-2.log");
+            ProcessBuilder builder = new ProcessBuilder(List.of(ROOT.resolve("deploy/service-java.sh").toString(),
+                    service + "-service", ROOT.resolve(service + "-service/target/quarkus-app").toString()))
+                    .redirectErrorStream(true).redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            Map<String, String> env = builder.environment();
+            env.put("JWT_ISSUER", "leefbaarheid-local");
+            env.put("JWT_PUBLIC_KEY_LOCATION", ROOT.resolve("deploy/local/dev-keys/public.pem").toString());
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:"
+                    + System.getenv().getOrDefault("PG_PORT", "55432") + "/" + service);
+            env.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA);
+            env.put("CDS_RECORD", "0");
+            Process process = builder.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(service + "-service 2 stopped; see " + log);
+                }
+                try {
+                    java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI
+                            .create("http://127.0.0.1:" + port + "/q/health/ready").toURL().openConnection();
+                    connection.setConnectTimeout(500);
+                    if (connection.getResponseCode() == 200) {
+                        return process;
+                    }
+                } catch (IOException notYet) {
+                    // still starting
+                }
+                Thread.sleep(500);
+            }
+            process.destroy();
+            throw new IllegalStateException(service + "-service 2 not ready in 90 s; see " + log);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start a second " + service + "-service", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static final String KAFKA = "127.0.0.1:" + System.getenv().getOrDefault("KAFKA_PORT", "59092");

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -256,6 +257,20 @@ class TenantIsolationTest {
                 null, null, partnerA, none));
         cells.add(new Cell("partner", "POST", "/api/v1/webhooks/{id}/resume", "/api/v1/webhooks/" + webhook + "/resume", null, null, null,
                 none, partnerAWrites));
+        // the platform's admin operations: dead letters and set-aside events carry anyone's data, so only the admin
+        for (String service : List.of("neighbourhood", "evaluation", "partner")) {
+            cells.add(new Cell(service, "GET", "/api/v1/dead-letters", "/api/v1/dead-letters", null, null, null, none, none));
+            cells.add(new Cell(service, "GET", "/api/v1/dead-letters/{id}", "/api/v1/dead-letters/1", null, null, null, none, none));
+            cells.add(new Cell(service, "POST", "/api/v1/dead-letters/{id}/replay", "/api/v1/dead-letters/1/replay", null, null, null,
+                    none, admin));
+            cells.add(new Cell(service, "POST", "/api/v1/dead-letters/replay", "/api/v1/dead-letters/replay?key=" + nbA, null, null,
+                    null, none, admin));
+        }
+        for (String service : List.of("catalog", "neighbourhood", "evaluation")) {
+            cells.add(new Cell(service, "GET", "/api/v1/outbox/set-aside", "/api/v1/outbox/set-aside", null, null, null, none, none));
+            cells.add(new Cell(service, "POST", "/api/v1/outbox/set-aside/{eventId}/retry", "/api/v1/outbox/set-aside/"
+                    + UUID.randomUUID() + "/retry", null, null, null, none, admin));
+        }
         return cells;
     }
 

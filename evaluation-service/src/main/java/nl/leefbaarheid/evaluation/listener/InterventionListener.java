@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import nl.leefbaarheid.evaluation.event.InterventionSnapshot;
 import nl.leefbaarheid.evaluation.service.CatalogReadModel;
+import nl.leefbaarheid.platform.config.PlatformConfig;
 import nl.leefbaarheid.platform.events.IncomingEvent.UnreadableEventException;
 import nl.leefbaarheid.platform.events.IncomingEvent;
 import nl.leefbaarheid.platform.events.Retry;
@@ -20,6 +20,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class InterventionListener {
+
+    @Inject
+    PlatformConfig settings;
 
     @Inject
     ObjectMapper json;
@@ -43,6 +46,6 @@ public class InterventionListener {
         Retry.whileTransient(() -> {
             catalog.store(event.id(), event.type(), snapshot, event.data());
             return null;
-        }, Duration.ofMinutes(10));
+        }, settings.events().retryFor());
     }
 }

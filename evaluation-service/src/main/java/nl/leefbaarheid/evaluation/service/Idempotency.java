@@ -15,7 +15,9 @@ import nl.leefbaarheid.platform.problem.ProblemException;
 
 /**
  * Remembers the answers to POSTs sent with an {@code Idempotency-Key}, per caller: a retry with the same key and
- * the same body gets the first answer and changes nothing; the same key with another body is refused.
+ * the same body gets the first answer and changes nothing; the same key with another body is refused. Two requests
+ * with one key at the same time go one after the other: the second waits until the first has committed and then gets
+ * its answer (or, if the first failed, is handled itself).
  */
 @ApplicationScoped
 public class Idempotency {
@@ -23,12 +25,18 @@ public class Idempotency {
     @Inject
     EntityManager em;
 
+    /** The first key of the advisory locks on idempotency keys: "LBIK". */
+    static final int KEY_LOCK = 0x4C42494B;
+
     public record Answer(int status, String body) {
     }
 
     /** The stored answer for this caller and key, if any; 422 when the key was used for another body. */
     @Transactional(TxType.MANDATORY)
     public Optional<Answer> previous(String caller, String key, String requestBody) {
+        // held until this transaction ends: a concurrent request with the same key waits here, then reads the answer
+        em.createNativeQuery("select pg_advisory_xact_lock(:lock, hashtext(:c || chr(10) || :k))").setParameter("lock", KEY_LOCK)
+                .setParameter("c", caller).setParameter("k", key).getSingleResult();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select request_hash, status, body from idempotent_request"
                 + " where caller = :c and idempotency_key = :k for update").setParameter("c", caller).setParameter("k", key)

@@ -2,6 +2,8 @@ package nl.leefbaarheid.evaluation.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -11,14 +13,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.leefbaarheid.platform.testing.Eventually;
 import nl.leefbaarheid.platform.testing.Tokens;
 import nl.leefbaarheid.platform.testing.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stops the real Kafka broker while measurements keep coming in: the API accepts them, the outbox keeps them,
- * and after the broker restarts every one of them reaches the topic, in order per area.
+ * Stops the real Kafka broker while measurements keep coming in: the service stays ready, the API accepts them, the
+ * outbox keeps them, and after the broker restarts every one of them reaches the topic, in order per area.
  */
 @QuarkusTest
 class BrokerOutageTest {
@@ -31,6 +34,14 @@ class BrokerOutageTest {
         try (TopicProbe topic = TopicProbe.atEnd("evaluation.measurements.v1")) {
             script("stop.sh", "kafka");
             try {
+                // the service stays ready (readiness is the database); the broker's own health group says it is away
+                Eventually.holds(Duration.ofSeconds(40), () -> given().get("/q/health/group/kafka").then().statusCode(503)
+                        .body("checks.find { it.name == 'kafka-broker' }.status", equalTo("DOWN")));
+                long started = System.nanoTime();
+                given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+                given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).as("both probes answered").isLessThan(Duration.ofSeconds(1));
+                given().get("/q/metrics").then().statusCode(200).body(containsString("kafka_broker_reachable 0.0"));
                 for (int i = 0; i < 20; i++) {
                     String area = AREAS[i % 2];
                     Map<String, Object> body = new HashMap<>(Map.of("areaCode", area, "indicator", "tenant.clean-and-intact",
@@ -42,6 +53,7 @@ class BrokerOutageTest {
             } finally {
                 script("kafka-start.sh");
             }
+            Eventually.holds(Duration.ofSeconds(40), () -> given().get("/q/health/group/kafka").then().statusCode(200));
             // delivery is at least once: a record the broker took but did not acknowledge is sent again, with its id
             java.util.Set<String> seen = new java.util.HashSet<>();
             List<ConsumerRecord<String, String>> arrived = topic.await(r -> sent.stream().anyMatch(r.value()::contains)

@@ -10,13 +10,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import nl.leefbaarheid.evaluation.entity.Measurement;
 import nl.leefbaarheid.evaluation.service.CatalogReadModel;
 import nl.leefbaarheid.platform.testing.Tokens;
@@ -151,6 +157,30 @@ class DeploymentFlowTest {
                 .body(Map.of("measurements", List.of(m("BU09040101", id, "final", 7.5, 30)))).post("/api/v1/measurements/batch")
                 .then().statusCode(422).body("type", equalTo("https://leefbaarheid.nl/problems/idempotency-key-reused"));
         assertThat(stored(id)).isEqualTo(2);
+    }
+
+    @Test
+    void twoRequestsWithOneKeyAtTheSameTimeStoreOnceAndBothGetTheAnswer() throws Exception {
+        String id = deploy("BU09040104", List.of());
+        String key = UUID.randomUUID().toString();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 200; i++) { // a batch that takes a while, so the second request comes while the first works
+            rows.add(m("BU09040104", id, null, 6.0 + i * 0.01, 20));
+        }
+        Map<String, Object> batch = Map.of("measurements", rows);
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Response> post = () -> given().auth().oauth2(Tokens.corporation(CORP)).header("Idempotency-Key", key)
+                    .contentType(ContentType.JSON).body(batch).post("/api/v1/measurements/batch");
+            List<Future<Response>> answers = callers.invokeAll(List.of(post, post));
+            Response first = answers.get(0).get();
+            Response second = answers.get(1).get();
+            assertThat(List.of(first.statusCode(), second.statusCode())).containsExactly(201, 201);
+            assertThat(second.asString()).isEqualTo(first.asString());
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(stored(id)).isEqualTo(200);
     }
 
     @Test

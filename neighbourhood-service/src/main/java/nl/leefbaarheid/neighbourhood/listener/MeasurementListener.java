@@ -10,7 +10,6 @@ import io.opentelemetry.context.Scope;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ import java.util.Map;
 import nl.leefbaarheid.neighbourhood.event.MeasurementRecorded;
 import nl.leefbaarheid.neighbourhood.service.MeasurementService.Received;
 import nl.leefbaarheid.neighbourhood.service.MeasurementService;
+import nl.leefbaarheid.platform.config.PlatformConfig;
 import nl.leefbaarheid.platform.events.DeadLetters.DeadLetter;
 import nl.leefbaarheid.platform.events.DeadLetters;
 import nl.leefbaarheid.platform.events.IncomingEvent.UnreadableEventException;
@@ -40,6 +40,9 @@ import org.jboss.logging.Logger;
 public class MeasurementListener {
 
     private static final Logger LOG = Logger.getLogger(MeasurementListener.class);
+
+    @Inject
+    PlatformConfig settings;
 
     @Inject
     ObjectMapper json;
@@ -76,7 +79,7 @@ public class MeasurementListener {
                 }
             }
             if (!batch.isEmpty()) {
-                MeasurementService.Outcome outcome = Retry.whileTransient(() -> measurements.recordAll(batch), Duration.ofMinutes(10));
+                MeasurementService.Outcome outcome = Retry.whileTransient(() -> measurements.recordAll(batch), settings.events().retryFor());
                 outcome.invalid().forEach((index, reason) -> dead.add(new DeadLetter(readable.get(index).record(), reason)));
                 for (int i = 0; i < batch.size(); i++) {
                     if (!outcome.invalid().containsKey(i)) {

@@ -112,6 +112,7 @@ public class StatusService {
         Set<String> touched = new TreeSet<>(neighbourhoods);
         List<HousingComplex> housingComplexes = complexes.isEmpty() ? List.of() : HousingComplex.list("id in ?1", complexes);
         if (!housingComplexes.isEmpty()) {
+            lockSubjects(housingComplexes.stream().map(HousingComplex::subject).toList());
             Map<Long, List<Observed>> byComplex = observationsOfComplexes(housingComplexes.stream().map(c -> c.id).toList());
             Map<String, AreaStatus.Override> overrides = overrides(housingComplexes.stream().map(HousingComplex::subject).toList());
             List<Computed> computed = new ArrayList<>();
@@ -129,6 +130,7 @@ public class StatusService {
         Set<String> registered = new TreeSet<>();
         for (int from = 0; from < codes.size(); from += CHUNK) {
             List<String> chunk = codes.subList(from, Math.min(codes.size(), from + CHUNK));
+            lockSubjects(chunk);
             Map<String, List<Observed>> byArea = observationsOf(chunk);
             Map<String, Integer> households = latestHouseholds(chunk);
             Map<String, AreaStatus.Override> overrides = overrides(chunk);
@@ -211,6 +213,21 @@ public class StatusService {
             rows("select count(pg_advisory_xact_lock(?, cast(m as int))) from unnest(?::varchar[]) as m", MUNICIPALITY_LOCK,
                     municipalities.toArray(String[]::new));
         }
+    }
+
+    /**
+     * Locks these neighbourhoods or complexes until the transaction ends, before their observations are read: a
+     * recalculation of one of them in another transaction (an import beside the measurement consumer) waits until that
+     * one has committed, and then reads its observations too, so neither stores a status that misses the other's. A
+     * subject gets its row the first time; the row exists even before a first status does, so two first statuses are
+     * written one after the other as well (they once both took version 1, and one failed). Row locks, in subject order,
+     * as the stored statuses are locked: they take no room in PostgreSQL's lock table, however many areas an import has.
+     */
+    private void lockSubjects(List<String> subjects) {
+        String[] sorted = subjects.stream().sorted().distinct().toArray(String[]::new);
+        SqlRows.update(em, "insert into status_subject (subject) select s from unnest(?::varchar[]) as s on conflict do nothing",
+                List.of((Object) sorted));
+        rows("select subject from status_subject where subject = any(?) order by subject for update", (Object) sorted);
     }
 
     /** A status computed for a subject, to be stored if it differs from the stored one. */

@@ -5,11 +5,11 @@ import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import nl.leefbaarheid.partner.service.SignalService.StatusChange;
 import nl.leefbaarheid.partner.service.SignalService;
+import nl.leefbaarheid.platform.config.PlatformConfig;
 import nl.leefbaarheid.platform.events.DeadLetters.DeadLetter;
 import nl.leefbaarheid.platform.events.DeadLetters;
 import nl.leefbaarheid.platform.events.IncomingEvent.UnreadableEventException;
@@ -31,6 +31,9 @@ public class SignalListener {
 
     static final String STATUS_TYPE = "nl.leefbaarheid.area-status.changed.v1";
     static final String RESULTS_TYPE = "nl.leefbaarheid.evaluation.completed.v1";
+
+    @Inject
+    PlatformConfig settings;
 
     @Inject
     SignalService signals;
@@ -69,7 +72,7 @@ public class SignalListener {
                 }
             }
             if (!changes.isEmpty()) {
-                Retry.whileTransient(() -> signals.fromStatusChanges(changes), Duration.ofMinutes(10));
+                Retry.whileTransient(() -> signals.fromStatusChanges(changes), settings.events().retryFor());
             }
             deadLetters.send(deadLetterTopic, dead);
         } finally {
@@ -84,6 +87,6 @@ public class SignalListener {
         if (!RESULTS_TYPE.equals(event.type())) {
             throw new UnreadableEventException("unknown event type " + event.type() + "; this consumer reads " + RESULTS_TYPE);
         }
-        Retry.whileTransient(() -> signals.fromEvaluation(event.id(), event.data()), Duration.ofMinutes(10));
+        Retry.whileTransient(() -> signals.fromEvaluation(event.id(), event.data()), settings.events().retryFor());
     }
 }

@@ -3,42 +3,41 @@ package nl.leefbaarheid.platform.events;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import nl.leefbaarheid.platform.kafka.KafkaClients;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Sends records a batch consumer cannot use to its dead-letter topic, as SmallRye's dead-letter-queue strategy does for
  * a consumer of single records: the key, value and headers as they were, plus {@code dead-letter-reason},
  * {@code dead-letter-topic}, {@code dead-letter-partition} and {@code dead-letter-offset}. A batch cannot be refused
- * as a whole for one bad record, so the consumer hands over the bad ones and goes on with the rest.
+ * as a whole for one bad record, so the consumer hands over the bad ones and goes on with the rest. Whatever lands on a
+ * service's dead-letter topic, from here or from SmallRye's strategy, is kept in its archive ({@link DeadLetterArchive}),
+ * where an admin sees and replays it.
  */
 @ApplicationScoped
 public class DeadLetters {
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "quarkus.application.name")
-    String source;
+    @Inject
+    KafkaClients kafka;
 
     private KafkaProducer<String, String> producer;
 
@@ -105,14 +104,8 @@ public class DeadLetters {
 
     private KafkaProducer<String, String> producer() {
         if (producer == null) {
-            Properties config = new Properties();
-            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            config.put(ProducerConfig.CLIENT_ID_CONFIG, source + "-dead-letters");
-            config.put(ProducerConfig.ACKS_CONFIG, "all");
-            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            producer = new KafkaProducer<>(config);
+            producer = kafka.producer("dead-letters", Map.of(ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
         }
         return producer;
     }

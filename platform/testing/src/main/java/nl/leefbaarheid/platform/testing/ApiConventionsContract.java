@@ -2,6 +2,7 @@ package nl.leefbaarheid.platform.testing;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -14,6 +15,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import nl.leefbaarheid.platform.security.VerifiedTokens;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -163,12 +165,16 @@ public abstract class ApiConventionsContract {
     }
 
     @Test
-    public void readinessChecksDatabaseAndKafka() {
+    public void readinessIsTheDatabaseAndTheBrokerHasAHealthGroupOfItsOwn() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Database connections health check"))
-                .body("checks.name", hasItem("Kafka connection health check"));
+                .body("checks.name", hasItem("database"))
+                .body("checks.name", not(hasItem("kafka-broker")))
+                .body("checks.name", not(hasItem("Kafka connection health check")));
         given().get("/q/health/live").then().statusCode(200);
+        Eventually.holds(Duration.ofSeconds(15), () -> given().get("/q/health/group/kafka").then().statusCode(200)
+                .body("checks.find { it.name == 'kafka-broker' }.status", equalTo("UP")));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("kafka_broker_reachable"));
     }
 
     @Test

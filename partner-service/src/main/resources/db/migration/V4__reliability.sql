@@ -1,0 +1,23 @@
+-- Processed event ids are deleted after a window (leefbaarheid.events.keep-processed), oldest first.
+create index processed_event_processed_at on processed_event (processed_at);
+
+-- What landed on the service's dead-letter topic, with why, for an admin to see and replay (/api/v1/dead-letters).
+create table dead_letter (
+    id               bigint generated always as identity primary key,
+    topic            varchar(200)  not null,
+    source_partition integer,
+    source_offset    bigint,
+    record_key       varchar(200),
+    event_id         varchar(200),
+    event_type       varchar(200),
+    reason           varchar(2000) not null,
+    payload          text,
+    headers          jsonb         not null,
+    dead_at          timestamptz   not null,
+    dlq_partition    integer       not null,
+    dlq_offset       bigint        not null,
+    replays          integer       not null default 0,
+    replayed_at      timestamptz,
+    unique (dlq_partition, dlq_offset)
+);
+create index dead_letter_waiting on dead_letter (id) where replayed_at is null;

@@ -1,0 +1,13 @@
+package nl.leefbaarheid.partner;
+
+import io.quarkus.test.junit.QuarkusTest;
+import nl.leefbaarheid.platform.testing.DeadLettersContract;
+
+@QuarkusTest
+class DeadLettersTest extends DeadLettersContract {
+
+    @Override
+    protected String channel() {
+        return "statuses";
+    }
+}

@@ -20,6 +20,7 @@ import nl.leefbaarheid.neighbourhood.api.ImportResult;
 import nl.leefbaarheid.neighbourhood.api.ObservationInput;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.domain.Period;
+import nl.leefbaarheid.neighbourhood.domain.RegistryYear;
 import nl.leefbaarheid.neighbourhood.entity.HousingComplex;
 import nl.leefbaarheid.neighbourhood.entity.Indicator;
 import nl.leefbaarheid.neighbourhood.importing.CsvLines;
@@ -159,7 +160,8 @@ public class ImportService {
     Checked check(List<ObservationInput> rows, Optional<String> callerCorporation, boolean admin, String defaultSource,
             List<FieldError> errors) {
         Map<String, Indicator> indicators = kapstok.indicators();
-        Set<String> known = knownAreas(rows.stream().map(ObservationInput::areaCode).filter(c -> c != null).toList());
+        AreaYears known = areaYears(rows.stream().map(ObservationInput::areaCode).filter(c -> c != null).toList());
+        LocalDate today = Period.today();
         Map<String, Optional<HousingComplex>> complexes = new HashMap<>();
         List<NewObservation> observations = new ArrayList<>();
         Set<String> periods = new TreeSet<>();
@@ -181,18 +183,19 @@ public class ImportService {
             if (row.value() == null || row.value().isNaN() || row.value().isInfinite()) {
                 errors.add(new FieldError(at + "value", "is required and must be a number"));
             }
-            Optional<LocalDate> start = Period.start(row.period());
-            if (start.isEmpty()) {
-                errors.add(new FieldError(at + "period", Period.MESSAGE));
-            } else if (start.get().isAfter(LocalDate.now())) {
-                errors.add(new FieldError(at + "period", "lies in the future"));
-            }
+            Optional<String> periodProblem = Period.problem(row.period(), today);
+            periodProblem.ifPresent(problem -> errors.add(new FieldError(at + "period", problem)));
             if (row.respondents() != null && row.respondents() < 0) {
                 errors.add(new FieldError(at + "respondents", "must not be negative"));
             }
             if (row.areaCode() == null || AreaLevel.ofCode(row.areaCode()).isEmpty()) {
                 errors.add(new FieldError(at + "areaCode", "must be a CBS code such as GM0999, WK099901 or BU09990101"));
-            } else if (!known.contains(row.areaCode())) {
+            } else if (periodProblem.isEmpty()) {
+                int year = Period.start(row.period()).orElseThrow().getYear();
+                if (!RegistryYear.counts(known.registry(), known.of(row.areaCode()), year)) {
+                    errors.add(new FieldError(at + "areaCode", RegistryYear.unknown(row.areaCode(), known.registry(), year)));
+                }
+            } else if (known.of(row.areaCode()).isEmpty()) {
                 errors.add(new FieldError(at + "areaCode", row.areaCode() + " is not a known area"));
             }
             String corporation = admin ? row.corporationId() : callerCorporation.orElse(null);
@@ -218,12 +221,39 @@ public class ImportService {
             String source = row.source() != null ? row.source() : defaultSource;
             periods.add(row.period());
             observations.add(new NewObservation(row.areaCode(), complex == null ? null : complex.id,
-                    indicator.restricted ? corporation : null, indicator.code, row.period(), start.get(), row.value(), null,
+                    indicator.restricted ? corporation : null, indicator.code, row.period(), Period.start(row.period()).orElseThrow(),
+                    row.value(), null,
                     row.respondents(), source.length() > 120 ? source.substring(0, 120) : source));
         }
         return new Checked(observations, periods);
     }
 
+    /** The years of the area registry, and of each of these codes the years it is registered for. */
+    record AreaYears(Set<Integer> registry, Map<String, Set<Integer>> byCode) {
+        Set<Integer> of(String code) {
+            return byCode.getOrDefault(code, Set.of());
+        }
+    }
+
+    /** Two index lookups, whatever the size of the batch or the registry (the years by a loose index scan). */
+    private AreaYears areaYears(Collection<String> codes) {
+        Set<Integer> registry = new HashSet<>(SqlRows.query(em, REGISTRY_YEARS, List.of(), row -> row.getInt(1)));
+        Map<String, Set<Integer>> byCode = new HashMap<>();
+        if (!codes.isEmpty()) {
+            SqlRows.query(em, "select code, year from area where code = any(?)", List.of((Object) new HashSet<>(codes).toArray(String[]::new)),
+                    row -> byCode.computeIfAbsent(row.getString(1), c -> new HashSet<>()).add(row.getInt(2)));
+        }
+        return new AreaYears(registry, byCode);
+    }
+
+    static final String REGISTRY_YEARS = """
+            with recursive y (year) as (
+                select min(year) from area
+                union all
+                select (select min(a.year) from area a where a.year > y.year) from y where y.year is not null)
+            select year from y where year is not null""";
+
+    /** The Leefbaarometer file's rows carry their own year: there an area need only be known in some year. */
     private Set<String> knownAreas(Collection<String> codes) {
         if (codes.isEmpty()) {
             return Set.of();

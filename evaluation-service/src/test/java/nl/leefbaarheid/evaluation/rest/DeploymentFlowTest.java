@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.leefbaarheid.evaluation.Registry;
 import nl.leefbaarheid.evaluation.entity.Measurement;
 import nl.leefbaarheid.evaluation.service.CatalogReadModel;
 import nl.leefbaarheid.platform.testing.Tokens;
@@ -41,6 +42,18 @@ class DeploymentFlowTest {
     String groupId;
 
     String intervention;
+
+    static boolean registered;
+
+    /** The areas of these tests, registered as neighbourhood-service would: through the real topic. */
+    @BeforeEach
+    void registeredAreas() {
+        if (!registered) {
+            Registry.neighbourhoods(2024, "BU09040101", "BU09040102", "BU09040103", "BU09040201", "BU09040202", "BU09040301",
+                    "BU09040401");
+            registered = true;
+        }
+    }
 
     /** A published revision, as catalog-service would send it, arriving through the real topic. */
     @BeforeEach

@@ -19,6 +19,7 @@ import nl.leefbaarheid.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,7 +43,7 @@ public class ReferenceResource {
                     + " areas and then measures at once can wait until this answers 200. With a year, the area as it counts for"
                     + " measurements of a period in that year (registered for the latest registry year up to it); 404 when it does not count.")
     @APIResponse(responseCode = "200", description = "The area counts", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "neighbourhood", value = """
+            schema = @Schema(implementation = AreaReference.class), examples = @ExampleObject(name = "neighbourhood", value = """
                     {"code": "BU09990101", "year": 2024, "level": "neighbourhood", "name": "Oude Haven", "parentCode": "WK099901", "households": 3100, "homes": 3350}""")))
     public AreaReference area(@PathParam("code") @Parameter(description = "CBS code", example = "BU09990101") String code,
             @QueryParam("year") @Min(2000) @Max(2100) @Parameter(description = "The year of a measurement's period.", example = "2026") Integer year) {
@@ -57,7 +58,7 @@ public class ReferenceResource {
             description = "A complex registered at neighbourhood-service reaches this service about a second later; until then a measurement"
                     + " naming it is refused. A corporation reads only its own complexes (404 for another's).")
     @APIResponse(responseCode = "200", description = "The complex is known", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "complex", value = """
+            schema = @Schema(implementation = ComplexReference.class), examples = @ExampleObject(name = "complex", value = """
                     {"corporationId": "corp-demo", "complexId": "ZH-01", "neighbourhoodCode": "BU09990201"}""")))
     public ComplexReference complex(@PathParam("corporationId") @Parameter(example = "corp-demo") String corporationId,
             @PathParam("complexId") @Parameter(example = "ZH-01") String complexId) {

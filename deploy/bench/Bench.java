@@ -61,6 +61,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * <ul>
  * <li>{@code areas dir=D name=N first=3001 neighbourhoods=1000}: area rows for COPY into neighbourhood-service's
  * {@code area} table (municipalities of 5 districts x 10 neighbourhoods) and the neighbourhood codes, one a line.</li>
+ * <li>{@code registry bootstrap=.. metrics=U areas=N}: waits until neighbourhood-service has published the N areas
+ * (its outbox is empty, their records are on neighbourhood.areas.v1) and evaluation-service's consumer group has read them
+ * all (no lag): only then does it accept measurements of them.</li>
  * <li>{@code latency url=.. token=.. bootstrap=.. codes=F rate=200 seconds=60}: POSTs single measurements on a fixed
  * schedule (open loop: request i is due at start + i/rate, whatever the answers before it did, so a slow service
  * cannot slow the load down: no coordinated omission) and times each one from its 201 to the status event of its
@@ -78,11 +81,17 @@ public class Bench {
 
     static final String STATUS_TOPIC = "neighbourhood.status.v1";
     static final String MEASUREMENT_TOPIC = "evaluation.measurements.v1";
+    static final String REGISTRY_TOPIC = "neighbourhood.areas.v1";
     static final Pattern UUIDS = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     static final ObjectMapper JSON = new ObjectMapper();
     /** System.nanoTime() at the epoch: turns a wall-clock time in milliseconds (a record's CreateTime) into this JVM's nanoTime. */
     static final long NANOS_AT_EPOCH = System.nanoTime() - System.currentTimeMillis() * 1_000_000L;
     static final YearMonth FIRST_PERIOD = YearMonth.of(2005, 1);
+    /**
+     * The registry year of the benchmark's areas: a measurement counts for an area registered for the latest registry year
+     * up to its period's year, and the benchmark measures periods from 2000-01 (the read phase) and 2005-01 on.
+     */
+    static final int REGISTRY_YEAR = 2000;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = new HashMap<>();
@@ -91,6 +100,7 @@ public class Bench {
         }
         switch (args[0]) {
             case "areas" -> areas(a);
+            case "registry" -> registry(a);
             case "latency" -> latency(a);
             case "throughput" -> throughput(a);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
@@ -110,18 +120,43 @@ public class Bench {
             int made = 0;
             for (int m = first; made < count; m++) {
                 String gm = String.format("%04d", m);
-                tsv.printf("GM%s\t2024\tMUNICIPALITY\tBenchgemeente %s\t\\N\t%d%n", gm, gm, 40_000);
+                tsv.printf("GM%s\t%d\tMUNICIPALITY\tBenchgemeente %s\t\\N\t%d%n", gm, REGISTRY_YEAR, gm, 40_000);
                 for (int d = 1; d <= 5 && made < count; d++) {
                     String wk = gm + String.format("%02d", d);
-                    tsv.printf("WK%s\t2024\tDISTRICT\tWijk %s\tGM%s\t%d%n", wk, wk, gm, 8_000);
+                    tsv.printf("WK%s\t%d\tDISTRICT\tWijk %s\tGM%s\t%d%n", wk, REGISTRY_YEAR, wk, gm, 8_000);
                     for (int b = 1; b <= 10 && made < count; b++, made++) {
                         String bu = "BU" + wk + String.format("%02d", b);
-                        tsv.printf("%s\t2024\tNEIGHBOURHOOD\tBuurt %s\tWK%s\t%d%n", bu, bu, wk, 200 + (made * 37) % 1_500);
+                        tsv.printf("%s\t%d\tNEIGHBOURHOOD\tBuurt %s\tWK%s\t%d%n", bu, REGISTRY_YEAR, bu, wk, 200 + (made * 37) % 1_500);
                         codes.println(bu);
                     }
                 }
             }
         }
+    }
+
+    /** Waits (at most 30 minutes) until evaluation-service has read every area neighbourhood-service published. */
+    static void registry(Map<String, String> a) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, a.get("bootstrap"));
+        long areas = Long.parseLong(a.get("areas"));
+        long start = System.nanoTime();
+        long deadline = start + 1_800_000_000_000L;
+        try (Admin admin = Admin.create(p)) {
+            while (System.nanoTime() < deadline) {
+                long backlog = gauges(a.get("metrics"), "outbox_backlog").get("outbox_backlog");
+                long published = endOffsets(admin, REGISTRY_TOPIC);
+                long lag = lag(admin, "evaluation-service", REGISTRY_TOPIC);
+                if (backlog == 0 && published >= areas && lag == 0) {
+                    System.err.printf("registry: %d records on %s read by evaluation-service in %.0f s%n", published, REGISTRY_TOPIC,
+                            (System.nanoTime() - start) / 1e9);
+                    return;
+                }
+                System.err.printf("registry: outbox backlog %d, %d of %d on the topic, evaluation-service %d behind%n", backlog, published,
+                        areas, lag);
+                Thread.sleep(2_000);
+            }
+        }
+        throw new IllegalStateException("evaluation-service did not read the areas of " + REGISTRY_TOPIC + " within 30 minutes");
     }
 
     // --- the status events, as any consumer of neighbourhood.status.v1 sees them -----------------------------------
@@ -648,7 +683,7 @@ public class Bench {
                     doneBy = "every area's last measurement published, its district and municipality rolled up";
                     break;
                 }
-                long lag = lag(admin, group);
+                long lag = lag(admin, group, MEASUREMENT_TOPIC);
                 maxLag = Math.max(maxLag, lag);
                 maxBacklog = Math.max(maxBacklog, backlog[0]);
                 if (evaluationOutboxEmptyAt < 0 && backlog[0] == 0) {
@@ -687,13 +722,13 @@ public class Bench {
         out("throughput.rate", String.format(Locale.ROOT, "%.0f", doneBy.equals("timeout") ? published / seconds : total / seconds));
     }
 
-    /** The consumer group's lag on evaluation.measurements.v1 (records not yet committed). */
-    static long lag(Admin admin, String group) {
+    /** The consumer group's lag on the topic (records not yet committed). */
+    static long lag(Admin admin, String group, String topic) {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (var d : admin.describeTopics(List.of("evaluation.measurements.v1")).allTopicNames().get().values()) {
+            for (var d : admin.describeTopics(List.of(topic)).allTopicNames().get().values()) {
                 d.partitions().forEach(pi -> latest.put(new TopicPartition(d.name(), pi.partition()), OffsetSpec.latest()));
             }
             long lag = 0;
@@ -705,6 +740,19 @@ public class Bench {
         } catch (Exception e) {
             return -1;
         }
+    }
+
+    /** The records on the topic: the sum of its partitions' end offsets (the benchmark's broker starts empty). */
+    static long endOffsets(Admin admin, String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (var d : admin.describeTopics(List.of(topic)).allTopicNames().get().values()) {
+            d.partitions().forEach(pi -> latest.put(new TopicPartition(d.name(), pi.partition()), OffsetSpec.latest()));
+        }
+        long sum = 0;
+        for (var e : admin.listOffsets(latest).all().get().values()) {
+            sum += e.offset();
+        }
+        return sum;
     }
 
     /** Gauges of a service's Prometheus metrics (outbox_backlog, status_rollups_pending) from one scrape; -1 for one it has not. */

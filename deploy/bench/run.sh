@@ -197,7 +197,20 @@ if [ "$needs_services" = 1 ]; then
   for name in latency throughput; do
     sql -d bench_neighbourhood -c "\\copy area (code, year, level, name, parent_code, households) from '$WORK/areas-$name.tsv'"
   done
+  # COPY is not a registration: publish the areas as neighbourhood-service publishes a registered one (its outbox, the
+  # relay, neighbourhood.areas.v1; the same statement as its migration V10), and wait until evaluation-service, which
+  # refuses measurements of areas it does not know, has read them all.
+  sql -d bench_neighbourhood -c "insert into outbox_event (event_id, topic, event_key, event_type, subject, payload, occurred_at)
+    select gen_random_uuid(), 'neighbourhood.areas.v1', 'area:' || code || ':' || year, 'nl.leefbaarheid.area.registered.v1',
+           'area:' || code || ':' || year,
+           json_strip_nulls(json_build_object('code', code, 'year', year, 'level', lower(level), 'name', name, 'parentCode', parent_code,
+                            'households', households, 'homes', homes, 'corporationHomes', corporation_homes))::text, now()
+      from area order by year, code"
   log "Registered $(( LATENCY_AREAS + THROUGHPUT_AREAS )) neighbourhoods with their districts and municipalities"
+  if [[ " ${RUN_SERVICES[*]} " == *" evaluation "* ]]; then
+    bench_java registry bootstrap="$BOOTSTRAP" metrics="$NEIGHBOURHOOD/q/metrics" \
+      areas="$(cat "$WORK"/areas-*.tsv | wc -l)" || die "evaluation-service did not read the registered areas"
+  fi
 fi
 
 # The order: reads first (nothing else busy), then latency, the national import, and the throughput phase last, so

@@ -8,6 +8,18 @@ evaluation_get() {
 }
 
 if evaluation_get "/api/v1/deployments?size=1" | grep -q '"totalItems":0'; then
+  # The areas registered at neighbourhood-service (neighbourhood.sh) reach evaluation-service over Kafka
+  # (neighbourhood.areas.v1) about a second later, and it refuses measurements of an area it does not know yet: wait
+  # until it accepts each neighbourhood measured below, for the periods below (2025 and 2026: the registry of 2024).
+  for area in BU09990101 BU09990102 BU09990201 BU09990202 BU0999020A; do
+    for attempt in $(seq 1 60); do
+      status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+        "http://127.0.0.1:${SERVICE_PORT[evaluation]}/api/v1/reference/areas/$area?year=2025")
+      [ "$status" = 200 ] && break
+      [ "$attempt" = 60 ] && die "demo data: evaluation-service does not know area $area after 60 s (answered $status)"
+      sleep 1
+    done
+  done
   # deploy INTERVENTION AREA COMPARISON START: waits until the catalogue's revision reached evaluation-service over Kafka
   deploy() {
     local body="{\"interventionId\":\"$1\",\"interventionRevision\":1,\"areaCode\":\"$2\",\"comparisonAreas\":[\"$3\"],\"corporationId\":\"corp-demo\",\"owner\":\"Wijkconsulent Demostad\",\"startDate\":\"$4\",\"plannedEndDate\":\"$5\",\"partners\":[\"welzijn-demostad\",\"gemeente-demostad\"]}"

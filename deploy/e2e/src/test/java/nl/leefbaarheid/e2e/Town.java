@@ -16,6 +16,12 @@ import java.util.stream.IntStream;
  */
 final class Town {
 
+    /**
+     * The registry years the town's areas are registered for: a measurement counts for an area registered for the latest
+     * registry year up to its period's year (the demo registers 2022 and 2024), and the tests measure periods from 2018 on.
+     */
+    static final List<Integer> YEARS = List.of(2018, 2020, 2022, 2024);
+
     final String municipality;
     final String district;
     /** Neighbourhoods 01..04 of the district; 02 is the weak one in the Leefbaarometer file. */
@@ -44,11 +50,13 @@ final class Town {
                     || api("neighbourhood", admin).get("/api/v1/areas/{code}", town.municipality).statusCode() != 404) {
                 continue; // the demo's municipality, or one an earlier run made
             }
-            town.area(town.municipality, name, null, 24_000);
-            town.area(town.district, name + "-Centrum", town.municipality, 8_000);
             String[] names = { "Havenkwartier", "Sluisbuurt", "Lindenhof", "Molenwijk" };
-            for (int i = 0; i < 4; i++) {
-                town.area(town.neighbourhoods.get(i), names[i], town.district, 2_000);
+            for (int year : YEARS) {
+                town.area(town.municipality, year, name, null, 24_000);
+                town.area(town.district, year, name + "-Centrum", town.municipality, 8_000);
+                for (int i = 0; i < 4; i++) {
+                    town.area(town.neighbourhoods.get(i), year, names[i], town.district, 2_000);
+                }
             }
             town.organisation(town.municipalityPartner, "Gemeente " + name, "municipality");
             town.organisation(town.welfarePartner, "Welzijn " + name, "welfare");
@@ -63,6 +71,7 @@ final class Town {
             api("neighbourhood", town.corporationToken())
                     .put("/api/v1/corporations/{id}/shares/{organisation}", town.corporation, town.municipalityPartner)
                     .then().statusCode(org.hamcrest.Matchers.oneOf(200, 204));
+            town.awaitEvaluationKnowsIt();
             return town;
         }
         throw new IllegalStateException("no free municipality code found");
@@ -123,8 +132,29 @@ final class Town {
                 .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
     }
 
-    private void area(String code, String name, String parent, int households) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("code", code, "year", 2024, "name", name,
+    /**
+     * Areas and complexes registered at neighbourhood-service reach evaluation-service over Kafka (neighbourhood.areas.v1)
+     * about a second later, and it refuses measurements of what it does not know yet: a caller that registers and then
+     * measures waits until evaluation-service reads each neighbourhood for each year, and each complex, as registered.
+     */
+    void awaitEvaluationKnowsIt() {
+        for (String code : neighbourhoods) {
+            for (int year : YEARS) {
+                Eventually.await(code + " of " + year + " in evaluation-service's reference data",
+                        () -> api("evaluation", admin).queryParam("year", year).get("/api/v1/reference/areas/{code}", code),
+                        r -> r.statusCode() == 200 && r.jsonPath().getInt("year") == year, java.time.Duration.ofSeconds(60));
+            }
+        }
+        for (int i = 0; i < 4; i++) {
+            String complex = "C-0" + (i + 1);
+            Eventually.await("complex " + complex + " of " + corporation + " in evaluation-service's reference data",
+                    () -> api("evaluation", admin).get("/api/v1/reference/corporations/{id}/complexes/{complex}", corporation, complex)
+                            .statusCode(), s -> s == 200, java.time.Duration.ofSeconds(60));
+        }
+    }
+
+    private void area(String code, int year, String name, String parent, int households) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("code", code, "year", year, "name", name,
                 "households", households, "homes", households + households / 20, "corporationHomes", households / 3));
         if (parent != null) {
             body.put("parentCode", parent);

@@ -18,9 +18,11 @@ import nl.leefbaarheid.evaluation.api.MeasurementInput;
 import nl.leefbaarheid.evaluation.api.RecordedMeasurements;
 import nl.leefbaarheid.evaluation.service.Idempotency;
 import nl.leefbaarheid.evaluation.service.MeasurementService;
+import nl.leefbaarheid.platform.problem.Problem;
 import nl.leefbaarheid.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -33,6 +35,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Measurements", description = "Values of indicators for areas, one or thousands at a time; each goes on to evaluation.measurements.v1.")
 public class MeasurementResource {
 
+    static final String REFUSED = "Refused, nothing stored: problem details (validation-failed) naming every invalid field"
+            + " (measurements[i].field in a batch). Besides malformed fields, a measurement is refused when neighbourhood-service would refuse it"
+            + " later: its areaCode is not registered for the registry year that applies to the period (the latest registered year up to the"
+            + " period's year; an area registered only for later years does not count); its complexId is not a complex of the corporation, or"
+            + " the complex lies in another neighbourhood (areaCode); its indicator is not in the kapstok; its value is off the indicator's"
+            + " scale; its period lies before 2000 or has not started yet (its first day, in the Netherlands, is after today). Areas,"
+            + " complexes and the kapstok come from neighbourhood-service (neighbourhood.areas.v1), about a second after they are registered"
+            + " there: GET /api/v1/reference/areas/{code}?year= answers 200 once an area counts.";
+
+    static final String REFUSED_EXAMPLE = """
+            {"type": "https://leefbaarheid.nl/problems/validation-failed", "title": "Validation failed", "status": 400,
+             "detail": "The measurement has 1 error; nothing was stored.", "instance": "/api/v1/measurements",
+             "errors": [{"field": "areaCode", "message": "BU09980101 is not a registered area for 2026 (the area registry of 2024 applies)"}]}""";
+
     static final String KEY_DESCRIPTION = "Makes a retry safe: the same key with the same body stores nothing again and gets the first answer; with another body it is refused (422).";
 
     @Inject
@@ -40,8 +56,12 @@ public class MeasurementResource {
 
     @POST
     @Operation(operationId = "recordMeasurement", summary = "Record one measurement",
-            description = "Checked against the kapstok (known indicator, value on its scale), the period, the area code and, when given, the deployment's area, comparison areas and plan.")
+            description = "Checked as neighbourhood-service will check it: against the area registry for the period's year, the corporation's"
+                    + " complexes and the kapstok (known indicator, value on its scale), and the period (2000 or later, started); and, when given,"
+                    + " against the deployment's area, comparison areas and plan.")
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = RecordedMeasurements.class)))
+    @APIResponse(responseCode = "400", description = REFUSED, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "#/components/schemas/Problem"), examples = @ExampleObject(name = "unregistered-area", value = REFUSED_EXAMPLE)))
     public Response record(@NotNull MeasurementInput measurement,
             @HeaderParam("Idempotency-Key") @Size(max = 200) @Parameter(description = KEY_DESCRIPTION) String key) {
         return answer(measurements.record(List.of(measurement), key));
@@ -50,8 +70,11 @@ public class MeasurementResource {
     @POST
     @Path("/batch")
     @Operation(operationId = "recordMeasurements", summary = "Record a batch of measurements",
-            description = "All or nothing: one bad row refuses the batch and the answer names every bad row (measurements[i].field).")
+            description = "All or nothing: one bad row refuses the batch and the answer names every bad row (measurements[i].field). Each row"
+                    + " is checked as a single measurement is.")
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = RecordedMeasurements.class)))
+    @APIResponse(responseCode = "400", description = REFUSED, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "#/components/schemas/Problem")))
     public Response recordBatch(@NotNull @Valid MeasurementBatch batch,
             @HeaderParam("Idempotency-Key") @Size(max = 200) @Parameter(description = KEY_DESCRIPTION) String key) {
         return answer(measurements.record(batch.measurements(), key));

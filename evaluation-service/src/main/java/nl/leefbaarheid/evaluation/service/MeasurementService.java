@@ -18,12 +18,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import nl.leefbaarheid.evaluation.api.MeasurementInput;
 import nl.leefbaarheid.evaluation.api.RecordedMeasurements;
 import nl.leefbaarheid.evaluation.domain.DeploymentStatus;
+import nl.leefbaarheid.evaluation.domain.Period;
+import nl.leefbaarheid.evaluation.domain.RegistryYear;
 import nl.leefbaarheid.evaluation.domain.Slot;
 import nl.leefbaarheid.evaluation.entity.Deployment;
 import nl.leefbaarheid.evaluation.entity.Measurement;
@@ -42,7 +45,7 @@ import org.hibernate.Session;
 public class MeasurementService {
 
     static final Pattern NEIGHBOURHOOD = Pattern.compile("BU\\d{4}[0-9A-Z]{4}");
-    static final Pattern PERIOD = Pattern.compile("(\\d{4})(-Q[1-4]|-(0[1-9]|1[0-2]))?");
+    static final Pattern COMPLEX_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     static final Set<String> INSTRUMENTS = Set.of("survey", "inspection", "counts", "leefbaarometer");
     static final int MAX_LISTED_ERRORS = 200;
 
@@ -64,8 +67,8 @@ public class MeasurementService {
     @Inject
     Idempotency idempotency;
 
-    /** See {@link #scales()}. */
-    private volatile Map<String, BigDecimal[]> scales;
+    @Inject
+    ReferenceData reference;
 
     /** Records the measurements, or answers as before when the idempotency key was seen with the same request. */
     @Transactional(TxType.REQUIRED)
@@ -138,30 +141,22 @@ public class MeasurementService {
             "varchar", "varchar", "uuid", "varchar", "varchar" };
 
     /**
-     * The indicators of the kapstok and their scales (code -> {min, max}, either may be null). They change only with a
-     * migration, that is with a new release of this service: read once, not on every POST.
+     * Every row checked; any error refuses the whole request and names every bad row. The area registry, the complexes and
+     * the kapstok are neighbourhood-service's (ReferenceData), and the rules are those it applies when the measurement
+     * reaches it (Period, RegistryYear): what it would refuse later is refused here, at once.
      */
-    private Map<String, BigDecimal[]> scales() {
-        Map<String, BigDecimal[]> known = scales;
-        if (known == null) {
-            Map<String, BigDecimal[]> read = new HashMap<>();
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select code, scale_min, scale_max from indicator").getResultList();
-            rows.forEach(r -> read.put((String) r[0], new BigDecimal[] { (BigDecimal) r[1], (BigDecimal) r[2] }));
-            scales = known = Map.copyOf(read);
-        }
-        return known;
-    }
-
-    /** Every row checked; any error refuses the whole request and names every bad row. */
     List<Measurement> check(List<MeasurementInput> inputs) {
-        Map<String, BigDecimal[]> scales = scales();
+        Map<String, ReferenceData.Scale> scales = reference.scales();
+        ReferenceData.AreaYears areas = reference.areaYears(inputs.stream()
+                .filter(in -> in != null && in.areaCode() != null && NEIGHBOURHOOD.matcher(in.areaCode()).matches())
+                .map(MeasurementInput::areaCode).toList());
+        Map<String, Optional<String>> complexCache = new HashMap<>();
         Map<UUID, Deployment> deploymentCache = new HashMap<>();
         Map<UUID, List<String>> comparisonCache = new HashMap<>();
         Map<UUID, List<String>> plannedCache = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
         List<Measurement> measurements = new ArrayList<>();
-        LocalDate today = LocalDate.now(DeploymentService.ZONE);
+        LocalDate today = Period.today();
         boolean admin = caller.isAdmin();
         String own = caller.corporationId().orElse(null); // the caller's, once: not again for each of thousands of rows
         for (int i = 0; i < inputs.size(); i++) {
@@ -175,21 +170,22 @@ public class MeasurementService {
             if (in.areaCode() == null || !NEIGHBOURHOOD.matcher(in.areaCode()).matches()) {
                 errors.add(new FieldError(at + "areaCode", "must be a neighbourhood code such as BU09990101"));
             }
-            BigDecimal[] scale = in.indicator() == null ? null : scales.get(in.indicator());
+            ReferenceData.Scale scale = in.indicator() == null ? null : scales.get(in.indicator());
             if (scale == null) {
                 errors.add(new FieldError(at + "indicator", in.indicator() == null ? "is required" : "'" + in.indicator() + "' is not an indicator of the kapstok"));
             }
             if (in.value() == null || in.value().isNaN() || in.value().isInfinite()) {
                 errors.add(new FieldError(at + "value", "is required and must be a number"));
-            } else if (scale != null && ((scale[0] != null && in.value() < scale[0].doubleValue())
-                    || (scale[1] != null && in.value() > scale[1].doubleValue()))) {
-                errors.add(new FieldError(at + "value", in.value() + " is outside the scale " + text(scale[0]) + " to " + text(scale[1])));
+            } else if (scale != null && !scale.accepts(in.value())) {
+                errors.add(new FieldError(at + "value", in.value() + " is outside the scale " + text(scale.min()) + " to " + text(scale.max())));
             }
-            var period = in.period() == null ? null : PERIOD.matcher(in.period());
-            if (period == null || !period.matches()) {
-                errors.add(new FieldError(at + "period", "must be a year (2024), a quarter (2026-Q3) or a month (2026-09)"));
-            } else if (Integer.parseInt(period.group(1)) < 2000 || Integer.parseInt(period.group(1)) > today.getYear()) {
-                errors.add(new FieldError(at + "period", "must lie between 2000 and this year"));
+            Optional<String> periodProblem = Period.problem(in.period(), today);
+            periodProblem.ifPresent(problem -> errors.add(new FieldError(at + "period", problem)));
+            if (in.areaCode() != null && NEIGHBOURHOOD.matcher(in.areaCode()).matches() && periodProblem.isEmpty()) {
+                int year = Period.start(in.period()).orElseThrow().getYear();
+                if (!RegistryYear.counts(areas.registry(in.areaCode()), areas.of(in.areaCode()), year)) {
+                    errors.add(new FieldError(at + "areaCode", RegistryYear.unknown(in.areaCode(), areas.registry(in.areaCode()), year)));
+                }
             }
             if (in.measuredOn() != null && in.measuredOn().isAfter(today)) {
                 errors.add(new FieldError(at + "measuredOn", "must not be in the future"));
@@ -203,7 +199,7 @@ public class MeasurementService {
             if (in.sourceSystem() != null && in.sourceSystem().length() > 120) {
                 errors.add(new FieldError(at + "sourceSystem", "must be at most 120 characters"));
             }
-            if (in.complexId() != null && (in.complexId().length() > 64 || !in.complexId().matches("[A-Za-z0-9][A-Za-z0-9._-]*"))) {
+            if (in.complexId() != null && !COMPLEX_ID.matcher(in.complexId()).matches()) {
                 errors.add(new FieldError(at + "complexId", "must be the corporation's complex id"));
             }
             String corporation = corporation(in, admin, own, at, errors);
@@ -230,6 +226,16 @@ public class MeasurementService {
                     }
                 }
             }
+            String owner = deployment != null ? deployment.corporationId : corporation;
+            if (in.complexId() != null && owner != null && COMPLEX_ID.matcher(in.complexId()).matches()) {
+                Optional<String> neighbourhood = complexCache.computeIfAbsent(owner + "/" + in.complexId(),
+                        k -> reference.neighbourhoodOf(owner, in.complexId()));
+                if (neighbourhood.isEmpty()) {
+                    errors.add(new FieldError(at + "complexId", "no complex " + in.complexId() + " of corporation " + owner));
+                } else if (!neighbourhood.get().equals(in.areaCode())) {
+                    errors.add(new FieldError(at + "areaCode", "complex " + in.complexId() + " lies in " + neighbourhood.get()));
+                }
+            }
             if (errors.size() > before) {
                 continue;
             }
@@ -246,7 +252,7 @@ public class MeasurementService {
             m.sourceSystem = in.sourceSystem();
             m.deploymentId = in.deploymentId();
             m.slot = in.slot() == null && in.deploymentId() != null ? Slot.MONITORING : in.slot();
-            m.corporationId = deployment != null ? deployment.corporationId : corporation;
+            m.corporationId = owner;
             measurements.add(m);
         }
         if (!errors.isEmpty()) {

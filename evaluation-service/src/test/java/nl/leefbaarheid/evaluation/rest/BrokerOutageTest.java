@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.leefbaarheid.evaluation.Registry;
 import nl.leefbaarheid.platform.testing.Eventually;
 import nl.leefbaarheid.platform.testing.Tokens;
 import nl.leefbaarheid.platform.testing.TopicProbe;
@@ -30,6 +31,7 @@ class BrokerOutageTest {
 
     @Test
     void measurementsAcceptedWhileTheBrokerIsDownAllArriveInOrderAfterItRestarts() throws Exception {
+        Registry.neighbourhoods(2024, AREAS); // while the broker is up
         List<String> sent = new ArrayList<>();
         try (TopicProbe topic = TopicProbe.atEnd("evaluation.measurements.v1")) {
             script("stop.sh", "kafka");

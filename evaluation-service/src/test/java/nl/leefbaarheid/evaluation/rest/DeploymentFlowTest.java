@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import nl.leefbaarheid.evaluation.Registry;
 import nl.leefbaarheid.evaluation.entity.Measurement;
 import nl.leefbaarheid.evaluation.service.CatalogReadModel;
 import nl.leefbaarheid.platform.testing.Tokens;
@@ -47,6 +48,18 @@ class DeploymentFlowTest {
     String groupId;
 
     String intervention;
+
+    static boolean registered;
+
+    /** The areas of these tests, registered as neighbourhood-service would: through the real topic. */
+    @BeforeEach
+    void registeredAreas() {
+        if (!registered) {
+            Registry.neighbourhoods(2024, "BU09040101", "BU09040102", "BU09040103", "BU09040201", "BU09040202", "BU09040301", "BU09040104",
+                    "BU09040401");
+            registered = true;
+        }
+    }
 
     /** A published revision, as catalog-service would send it, arriving through the real topic. */
     @BeforeEach

@@ -2,6 +2,7 @@ package nl.leefbaarheid.neighbourhood.service;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import nl.leefbaarheid.neighbourhood.api.AreaView;
 import nl.leefbaarheid.neighbourhood.api.NewArea;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.entity.Area;
+import nl.leefbaarheid.neighbourhood.event.AreaRegistered;
+import nl.leefbaarheid.platform.outbox.Outbox;
 import nl.leefbaarheid.platform.paging.Page;
 import nl.leefbaarheid.platform.paging.PageRequest;
 import nl.leefbaarheid.platform.problem.Problem.FieldError;
@@ -18,6 +21,9 @@ import nl.leefbaarheid.platform.problem.ProblemException;
 @ApplicationScoped
 @Transactional(TxType.SUPPORTS)
 public class AreaService {
+
+    @Inject
+    Outbox outbox;
 
     public Page<AreaView> list(AreaLevel level, String parentCode, Integer year, PageRequest page) {
         StringBuilder where = new StringBuilder("1 = 1");
@@ -79,6 +85,9 @@ public class AreaService {
         area.homes = request.homes();
         area.corporationHomes = request.corporationHomes();
         area.persist();
+        // in the same transaction: producers of measurements learn of the area exactly when it exists
+        AreaRegistered registered = AreaRegistered.of(area);
+        outbox.add(AreaRegistered.TOPIC, registered.key(), AreaRegistered.TYPE, registered.key(), registered);
         return AreaView.of(area);
     }
 }

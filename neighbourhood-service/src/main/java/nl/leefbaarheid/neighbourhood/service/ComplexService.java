@@ -13,6 +13,9 @@ import nl.leefbaarheid.neighbourhood.entity.Area;
 import nl.leefbaarheid.neighbourhood.entity.ColourOverride;
 import nl.leefbaarheid.neighbourhood.entity.DataShare;
 import nl.leefbaarheid.neighbourhood.entity.HousingComplex;
+import nl.leefbaarheid.neighbourhood.event.AreaRegistered;
+import nl.leefbaarheid.neighbourhood.event.ComplexRegistered;
+import nl.leefbaarheid.platform.outbox.Outbox;
 import nl.leefbaarheid.platform.problem.ProblemException;
 
 /** Complexes of corporations, what they share with partners, and professionals' colour overrides. */
@@ -22,6 +25,9 @@ public class ComplexService {
 
     @Inject
     StatusService statuses;
+
+    @Inject
+    Outbox outbox;
 
     public List<ComplexView> list(String corporationId) {
         return HousingComplex.<HousingComplex>list("corporationId = ?1 order by code", corporationId).stream()
@@ -49,6 +55,8 @@ public class ComplexService {
         complex.homes = request.homes();
         complex.households = request.households();
         complex.persist();
+        ComplexRegistered registered = ComplexRegistered.of(complex);
+        outbox.add(AreaRegistered.TOPIC, registered.key(), ComplexRegistered.TYPE, registered.key(), registered);
         return ComplexView.of(complex);
     }
 

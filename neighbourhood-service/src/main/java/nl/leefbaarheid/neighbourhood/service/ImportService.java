@@ -20,6 +20,7 @@ import nl.leefbaarheid.neighbourhood.api.ImportResult;
 import nl.leefbaarheid.neighbourhood.api.ObservationInput;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.domain.Period;
+import nl.leefbaarheid.neighbourhood.domain.RegistryYear;
 import nl.leefbaarheid.neighbourhood.entity.HousingComplex;
 import nl.leefbaarheid.neighbourhood.entity.Indicator;
 import nl.leefbaarheid.neighbourhood.importing.CsvLines;
@@ -159,7 +160,8 @@ public class ImportService {
     Checked check(List<ObservationInput> rows, Optional<String> callerCorporation, boolean admin, String defaultSource,
             List<FieldError> errors) {
         Map<String, Indicator> indicators = kapstok.indicators();
-        Set<String> known = knownAreas(rows.stream().map(ObservationInput::areaCode).filter(c -> c != null).toList());
+        AreaYears known = areaYears(rows.stream().map(ObservationInput::areaCode).filter(c -> c != null).toList());
+        LocalDate today = Period.today();
         Map<String, Optional<HousingComplex>> complexes = new HashMap<>();
         List<NewObservation> observations = new ArrayList<>();
         Set<String> periods = new TreeSet<>();
@@ -181,18 +183,19 @@ public class ImportService {
             if (row.value() == null || row.value().isNaN() || row.value().isInfinite()) {
                 errors.add(new FieldError(at + "value", "is required and must be a number"));
             }
-            Optional<LocalDate> start = Period.start(row.period());
-            if (start.isEmpty()) {
-                errors.add(new FieldError(at + "period", Period.MESSAGE));
-            } else if (start.get().isAfter(LocalDate.now())) {
-                errors.add(new FieldError(at + "period", "lies in the future"));
-            }
+            Optional<String> periodProblem = Period.problem(row.period(), today);
+            periodProblem.ifPresent(problem -> errors.add(new FieldError(at + "period", problem)));
             if (row.respondents() != null && row.respondents() < 0) {
                 errors.add(new FieldError(at + "respondents", "must not be negative"));
             }
             if (row.areaCode() == null || AreaLevel.ofCode(row.areaCode()).isEmpty()) {
                 errors.add(new FieldError(at + "areaCode", "must be a CBS code such as GM0999, WK099901 or BU09990101"));
-            } else if (!known.contains(row.areaCode())) {
+            } else if (periodProblem.isEmpty()) {
+                int year = Period.start(row.period()).orElseThrow().getYear();
+                if (!RegistryYear.counts(known.registry(row.areaCode()), known.of(row.areaCode()), year)) {
+                    errors.add(new FieldError(at + "areaCode", RegistryYear.unknown(row.areaCode(), known.registry(row.areaCode()), year)));
+                }
+            } else if (known.of(row.areaCode()).isEmpty()) {
                 errors.add(new FieldError(at + "areaCode", row.areaCode() + " is not a known area"));
             }
             String corporation = admin ? row.corporationId() : callerCorporation.orElse(null);
@@ -218,12 +221,39 @@ public class ImportService {
             String source = row.source() != null ? row.source() : defaultSource;
             periods.add(row.period());
             observations.add(new NewObservation(row.areaCode(), complex == null ? null : complex.id,
-                    indicator.restricted ? corporation : null, indicator.code, row.period(), start.get(), row.value(), null,
+                    indicator.restricted ? corporation : null, indicator.code, row.period(), Period.start(row.period()).orElseThrow(),
+                    row.value(), null,
                     row.respondents(), source.length() > 120 ? source.substring(0, 120) : source));
         }
         return new Checked(observations, periods);
     }
 
+    /** Of some codes and of their municipalities, the years each is registered for ({@link RegistryYear}). */
+    record AreaYears(Map<String, Set<Integer>> byCode) {
+        Set<Integer> of(String code) {
+            return byCode.getOrDefault(code, Set.of());
+        }
+
+        /** The registry years that apply to an area: the years its municipality is registered for. */
+        Set<Integer> registry(String code) {
+            return of(RegistryYear.municipalityOf(code));
+        }
+    }
+
+    /** Of each of these codes and of their municipalities the years it is registered for: one index lookup. */
+    private AreaYears areaYears(Collection<String> codes) {
+        Set<String> wanted = new HashSet<>(codes);
+        codes.forEach(code -> wanted.add(RegistryYear.municipalityOf(code)));
+        Map<String, Set<Integer>> byCode = new HashMap<>();
+        if (!codes.isEmpty()) {
+            SqlRows.query(em, "select code, year from area where code = any(?)", List.of((Object) wanted.toArray(String[]::new)),
+                    row -> byCode.computeIfAbsent(row.getString(1), c -> new HashSet<>()).add(row.getInt(2)));
+        }
+        return new AreaYears(byCode);
+    }
+
+
+    /** The Leefbaarometer file's rows carry their own year: there an area need only be known in some year. */
     private Set<String> knownAreas(Collection<String> codes) {
         if (codes.isEmpty()) {
             return Set.of();

@@ -41,6 +41,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -74,6 +75,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * recalculated and published: the status event naming each area's last measurement has arrived, or (should the
  * reason ever name something else) the consumer group has no lag, both outboxes are empty and events stopped.
  * Writes the same rows as a tab-separated file for the COPY baseline first.</li>
+ * <li>{@code soak url=.. token=.. bootstrap=.. codes=F rate=100 seconds=1800 batch=5 drain=300 group=G metrics=U1,U2
+ * started=F missing=F}: measurements on a fixed schedule, as the latency phase, for a long time, every other group of
+ * {@code batch} in one batch POST with an Idempotency-Key; then waits until the pipeline has drained and checks that
+ * every accepted measurement is named in a status event's reason. run.sh samples the services while it runs.</li>
  * </ul>
  * Every result is printed as {@code key=value} lines on standard output; progress goes to standard error.
  */
@@ -103,6 +108,7 @@ public class Bench {
             case "registry" -> registry(a);
             case "latency" -> latency(a);
             case "throughput" -> throughput(a);
+            case "soak" -> soak(a);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
         System.exit(0); // the HTTP client's and consumer's threads
@@ -460,18 +466,25 @@ public class Bench {
         Poster(URI url, String token) {
             this.url = url;
             this.head = ("POST " + url.getRawPath() + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
-                    + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\nContent-Length: ")
+                    + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\n")
                     .getBytes(StandardCharsets.US_ASCII);
         }
 
         CompletableFuture<Answer> post(byte[] body) {
+            return post(body, null);
+        }
+
+        /** With an {@code Idempotency-Key} header, unless the key is null. */
+        CompletableFuture<Answer> post(byte[] body, String idempotencyKey) {
+            byte[] headers = idempotencyKey == null ? head
+                    : concat(head, ("Idempotency-Key: " + idempotencyKey + "\r\n").getBytes(StandardCharsets.US_ASCII));
             return CompletableFuture.supplyAsync(() -> {
                 Connection c = idle.pollFirst();
                 try {
                     if (c == null) {
                         c = new Connection(url);
                     }
-                    Answer answer = c.exchange(head, body);
+                    Answer answer = c.exchange(headers, body);
                     idle.addFirst(c);
                     return answer;
                 } catch (IOException e) {
@@ -482,6 +495,12 @@ public class Bench {
                 }
             }, threads);
         }
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     static final class Connection {
@@ -499,7 +518,7 @@ public class Bench {
 
         Answer exchange(byte[] head, byte[] body) throws IOException {
             out.write(head);
-            out.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
             String statusLine = line();
@@ -659,50 +678,12 @@ public class Bench {
         }
         long posted = System.nanoTime();
 
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, a.get("bootstrap"));
         long deadline = start + timeoutSeconds * 1_000_000_000L;
-        String doneBy = "timeout";
-        long maxLag = 0;
-        long maxBacklog = 0;
-        double evaluationOutboxEmptyAt = -1;
-        long lastReport = 0;
-        try (Admin admin = Admin.create(p)) {
-            while (System.nanoTime() < deadline) {
-                long missing = lastOfArea.entrySet().stream()
-                        .filter(e -> !watcher.arrived.containsKey(e.getKey() + "|" + e.getValue())).count();
-                // the roll-ups first: a roll-up stores its statuses and their events and ends its request in one transaction
-                // one scrape of each service a second: a scrape costs the service CPU that the pipeline would have had
-                List<Map<String, Long>> scraped = metrics.stream().map(m -> gauges(m, "status_rollups_pending", "outbox_backlog")).toList();
-                long rollUps = scraped.stream().mapToLong(g -> g.get("status_rollups_pending")).max().orElse(-1);
-                long[] backlog = scraped.stream().mapToLong(g -> g.get("outbox_backlog")).toArray();
-                if (missing == 0 && rollUps == 0 && Arrays.stream(backlog).allMatch(b -> b == 0)) {
-                    while (System.nanoTime() - watcher.lastStatusEvent.get() < 1_000_000_000L) {
-                        Thread.sleep(100); // the last events on their way to the watcher
-                    }
-                    doneBy = "every area's last measurement published, its district and municipality rolled up";
-                    break;
-                }
-                long lag = lag(admin, group, MEASUREMENT_TOPIC);
-                maxLag = Math.max(maxLag, lag);
-                maxBacklog = Math.max(maxBacklog, backlog[0]);
-                if (evaluationOutboxEmptyAt < 0 && backlog[0] == 0) {
-                    evaluationOutboxEmptyAt = (System.nanoTime() - start) / 1e9;
-                }
-                long quiet = System.nanoTime() - Math.max(watcher.lastEvent.get(), posted);
-                if (lag == 0 && rollUps == 0 && Arrays.stream(backlog).allMatch(b -> b == 0) && quiet > 3_000_000_000L) {
-                    doneBy = "consumer lag 0, outboxes and roll-ups empty, no event for 3 s (" + missing + " areas' last measurement not named in a reason)";
-                    break;
-                }
-                if (System.nanoTime() - lastReport > 10_000_000_000L) {
-                    lastReport = System.nanoTime();
-                    System.err.printf("throughput: %.0f s: %d status events, consumer lag %d, outbox backlog %s, %d areas waiting,"
-                            + " %d roll-up requests waiting%n", (lastReport - start) / 1e9, watcher.events.get(), lag,
-                            Arrays.toString(backlog), missing, rollUps);
-                }
-                Thread.sleep(1000); // the end is when the last status event arrived (the watcher's clock), not this loop's
-            }
-        }
+        Drain drain = awaitDrained("throughput", watcher, () -> lastOfArea.entrySet().stream()
+                .filter(e -> !watcher.arrived.containsKey(e.getKey() + "|" + e.getValue())).count(), "areas' last measurements",
+                "every area's last measurement published, its district and municipality rolled up",
+                metrics, a.get("bootstrap"), group, start, posted, deadline);
+        String doneBy = drain.doneBy();
         watcher.stop.set(true);
         long end = doneBy.equals("timeout") ? System.nanoTime() : watcher.lastStatusEvent.get();
         double seconds = (end - start) / 1e9;
@@ -713,13 +694,187 @@ public class Bench {
         out("throughput.done_by", doneBy);
         out("throughput.post_seconds", String.format(Locale.ROOT, "%.2f", (posted - start) / 1e9));
         out("throughput.batch_seconds", batchSeconds.stream().map(s -> String.format(Locale.ROOT, "%.1f", s)).toList());
-        out("throughput.evaluation_outbox_empty_at_seconds", String.format(Locale.ROOT, "%.1f", evaluationOutboxEmptyAt));
-        out("throughput.max_consumer_lag", maxLag);
-        out("throughput.max_evaluation_outbox_backlog", maxBacklog);
+        out("throughput.evaluation_outbox_empty_at_seconds", String.format(Locale.ROOT, "%.1f", drain.evaluationOutboxEmptyAt()));
+        out("throughput.max_consumer_lag", drain.maxLag());
+        out("throughput.max_evaluation_outbox_backlog", drain.maxBacklog());
         out("throughput.status_events", watcher.events.get());
         out("throughput.measurements_named_in_events", published);
         out("throughput.seconds", String.format(Locale.ROOT, "%.2f", seconds));
         out("throughput.rate", String.format(Locale.ROOT, "%.0f", doneBy.equals("timeout") ? published / seconds : total / seconds));
+    }
+
+    // --- 6. soak ----------------------------------------------------------------------------------------------------
+
+    /**
+     * Measurements at a steady rate for a long time, on a fixed schedule (open loop, as the latency phase): groups of
+     * {@code batch} measurements alternate between single POSTs without a key and one batch POST with an
+     * Idempotency-Key of its own, so that idempotent_request grows with the load too. Writes the time the load starts
+     * (epoch ms) to {@code started}, for run.sh's samples. Then waits until the pipeline has drained, as the throughput
+     * phase does, and checks that every measurement accepted (201) is named in a reason of its area's status event;
+     * those that are not go to {@code missing} (area and measurement id).
+     */
+    static void soak(Map<String, String> a) throws Exception {
+        List<String> codes = lines(a.get("codes"));
+        double rate = Double.parseDouble(a.getOrDefault("rate", "100"));
+        double seconds = Double.parseDouble(a.getOrDefault("seconds", "1800"));
+        int batch = Integer.parseInt(a.getOrDefault("batch", "5"));
+        long drainSeconds = Long.parseLong(a.getOrDefault("drain", "300"));
+        StatusWatcher watcher = new StatusWatcher(a.get("bootstrap"), Set.copyOf(codes), false);
+        watcher.start();
+        Poster single = new Poster(URI.create(a.get("url") + "/api/v1/measurements"), a.get("token"));
+        Poster batches = new Poster(URI.create(a.get("url") + "/api/v1/measurements/batch"), a.get("token"));
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        int total = (int) Math.round(rate * seconds);
+        long interval = (long) (1e9 / rate);
+        Map<String, Integer> perArea = new HashMap<>();
+        AtomicLong failures = new AtomicLong();
+        List<CompletableFuture<List<Sent>>> answers = new ArrayList<>();
+        long start = System.nanoTime() + 200_000_000L;
+        Files.writeString(Path.of(a.get("started")), Long.toString(System.currentTimeMillis() + 200));
+        System.err.printf("soak: %d measurements at %.0f/s over %d areas, every other %d in one batch with an Idempotency-Key%n",
+                total, rate, codes.size(), batch);
+        long worstLate = 0;
+        int keyed = 0;
+        for (int i = 0; i < total;) {
+            boolean withKey = batch > 1 && (i / batch) % 2 == 1;
+            int n = withKey ? Math.min(batch, total - i) : 1;
+            List<String> areas = new ArrayList<>(n);
+            ArrayNode list = JSON.createArrayNode();
+            for (int j = i; j < i + n; j++) {
+                String area = codes.get(j % codes.size());
+                areas.add(area);
+                list.add(measurement(area, perArea.merge(area, 1, Integer::sum) - 1, j));
+            }
+            CompletableFuture<Answer> answer;
+            byte[] body;
+            if (withKey) {
+                ObjectNode b = JSON.createObjectNode();
+                b.set("measurements", list);
+                body = JSON.writeValueAsBytes(b);
+            } else {
+                body = JSON.writeValueAsBytes(list.get(0));
+            }
+            long intended = start + i * interval;
+            long wait;
+            while ((wait = intended - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            worstLate = Math.max(worstLate, System.nanoTime() - intended);
+            if (withKey) {
+                answer = batches.post(body, "soak-" + run + "-" + i);
+                keyed++;
+            } else {
+                answer = single.post(body);
+            }
+            answers.add(answer.handle((got, error) -> {
+                long now = System.nanoTime();
+                if (error != null || got.status() != 201) {
+                    // a service that is down would otherwise print a line per request
+                    if (failures.incrementAndGet() <= 10) {
+                        System.err.println(error != null ? "request failed: " + error : "answer " + got.status() + ": " + got.body());
+                    }
+                    return areas.stream().map(area -> new Sent(area, intended, now, error == null ? got.status() : -1, null)).toList();
+                }
+                Matcher m = UUIDS.matcher(got.body()); // measurementIds, in the order sent
+                return areas.stream().map(area -> new Sent(area, intended, now, 201, m.find() ? m.group() : null)).toList();
+            }));
+            i += n;
+        }
+        long sendEnd = System.nanoTime();
+        List<Sent> sent = new ArrayList<>(total);
+        for (CompletableFuture<List<Sent>> f : answers) {
+            sent.addAll(f.get());
+        }
+        long posted = System.nanoTime();
+        List<Sent> ok = sent.stream().filter(s -> s.status() == 201 && s.measurementId() != null).toList();
+        System.err.printf("soak: %d measurements sent, %d accepted; waiting until the pipeline has drained (at most %d s)%n",
+                sent.size(), ok.size(), drainSeconds);
+        Drain drain = awaitDrained("soak", watcher, () -> ok.stream().filter(s -> !watcher.arrived.containsKey(s.area() + "|" + s.measurementId())).count(),
+                "measurements", "every measurement named in a status reason, roll-ups done", List.of(a.get("metrics").split(",")),
+                a.get("bootstrap"), a.get("group"), start, posted, posted + drainSeconds * 1_000_000_000L);
+        long drained = System.nanoTime();
+        watcher.stop.set(true);
+        List<Sent> missing = ok.stream().filter(s -> !watcher.arrived.containsKey(s.area() + "|" + s.measurementId())).toList();
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(Path.of(a.get("missing"))))) {
+            missing.forEach(s -> w.println(s.area() + "\t" + s.measurementId()));
+        }
+        List<Long> http = ok.stream().map(s -> s.answered() - s.intended()).toList();
+        out("soak.measurements", total);
+        out("soak.areas", codes.size());
+        out("soak.requests", answers.size());
+        out("soak.keyed_requests", keyed);
+        out("soak.achieved_rate", String.format(Locale.ROOT, "%.1f", total / ((sendEnd - start) / 1e9)));
+        out("soak.worst_send_delay_ms", ms(worstLate));
+        out("soak.ok", ok.size());
+        out("soak.failed", sent.size() - ok.size());
+        percentiles("soak.http", http);
+        out("soak.done_by", drain.doneBy());
+        out("soak.drain_seconds", String.format(Locale.ROOT, "%.1f", (drained - posted) / 1e9));
+        out("soak.status_events", watcher.events.get());
+        out("soak.named", ok.size() - missing.size());
+        out("soak.missing", missing.size());
+    }
+
+    /** What {@link #awaitDrained} saw; doneBy is "timeout" when the pipeline had not drained by the deadline. */
+    record Drain(String doneBy, long maxLag, long maxBacklog, double evaluationOutboxEmptyAt) {
+    }
+
+    /**
+     * Waits until the pipeline has drained: no awaited measurement is missing from the status events' reasons, no
+     * roll-up is waiting and the outboxes are empty; or, should a reason never name one, the consumer group has no lag,
+     * roll-ups and outboxes are empty and no event came for 3 s. At most until the deadline (nanoTime).
+     *
+     * @param missing   how many awaited measurements are not yet named in a reason of their area's status event
+     * @param metrics   the /q/metrics of evaluation-service (first) and neighbourhood-service
+     * @param start     the phase's start (nanoTime): progress and the outbox-empty time count from there
+     * @param posted    when the last request was answered (nanoTime)
+     */
+    static Drain awaitDrained(String phase, StatusWatcher watcher, LongSupplier missing, String missingWhat, String doneWhenNoneMissing,
+            List<String> metrics, String bootstrap, String group, long start, long posted, long deadline) throws InterruptedException {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        String doneBy = "timeout";
+        long maxLag = 0;
+        long maxBacklog = 0;
+        double evaluationOutboxEmptyAt = -1;
+        long lastReport = 0;
+        try (Admin admin = Admin.create(p)) {
+            while (System.nanoTime() < deadline) {
+                long waiting = missing.getAsLong();
+                // the roll-ups first: a roll-up stores its statuses and their events and ends its request in one transaction
+                // one scrape of each service a second: a scrape costs the service CPU that the pipeline would have had
+                List<Map<String, Long>> scraped = metrics.stream().map(m -> gauges(m, "status_rollups_pending", "outbox_backlog")).toList();
+                long rollUps = scraped.stream().mapToLong(g -> g.get("status_rollups_pending")).max().orElse(-1);
+                long[] backlog = scraped.stream().mapToLong(g -> g.get("outbox_backlog")).toArray();
+                if (waiting == 0 && rollUps == 0 && Arrays.stream(backlog).allMatch(b -> b == 0)) {
+                    while (System.nanoTime() - watcher.lastStatusEvent.get() < 1_000_000_000L) {
+                        Thread.sleep(100); // the last events on their way to the watcher
+                    }
+                    doneBy = doneWhenNoneMissing;
+                    break;
+                }
+                long lag = lag(admin, group, MEASUREMENT_TOPIC);
+                maxLag = Math.max(maxLag, lag);
+                maxBacklog = Math.max(maxBacklog, backlog[0]);
+                if (evaluationOutboxEmptyAt < 0 && backlog[0] == 0) {
+                    evaluationOutboxEmptyAt = (System.nanoTime() - start) / 1e9;
+                }
+                long quiet = System.nanoTime() - Math.max(watcher.lastEvent.get(), posted);
+                if (lag == 0 && rollUps == 0 && Arrays.stream(backlog).allMatch(b -> b == 0) && quiet > 3_000_000_000L) {
+                    doneBy = "consumer lag 0, outboxes and roll-ups empty, no event for 3 s (" + waiting + " " + missingWhat
+                            + " not named in a reason)";
+                    break;
+                }
+                if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                    lastReport = System.nanoTime();
+                    System.err.printf("%s: %.0f s: %d status events, consumer lag %d, outbox backlog %s, %d %s waiting,"
+                            + " %d roll-up requests waiting%n", phase, (lastReport - start) / 1e9, watcher.events.get(), lag,
+                            Arrays.toString(backlog), waiting, missingWhat, rollUps);
+                }
+                Thread.sleep(1000); // the end is when the last status event arrived (the watcher's clock), not this loop's
+            }
+        }
+        return new Drain(doneBy, maxLag, maxBacklog, evaluationOutboxEmptyAt);
     }
 
     /** The consumer group's lag on the topic (records not yet committed). */

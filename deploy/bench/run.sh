@@ -5,6 +5,8 @@
 #   deploy/bench/run.sh                         all five: startup latency throughput national reads
 #   deploy/bench/run.sh latency reads           only these
 #   BENCH_SECONDS=2 BENCH_MEASUREMENTS=2000 deploy/bench/run.sh latency throughput    a smoke run (seconds)
+#   deploy/bench/run.sh soak                    the soak of issue 24 (30 minutes), only when named: not one of the five
+#   SOAK_MINUTES=3 SOAK_SAMPLE_SECONDS=30 deploy/bench/run.sh soak                      a short soak
 #
 # Settings (environment):
 #   BENCH_SECONDS        length of the latency phase (default 60) and of each read phase (default 30)
@@ -17,7 +19,7 @@
 #                        60 s of warm-up each spent 4 to 8 s of CPU on compiling during the 60 s measured, after 240 s
 #                        0.1 to 4 s; the table's "JIT compiling" row tells how warm they were)
 #   BENCH_READ_WARMUP    seconds of load before each read phase, not measured (90)
-#   BENCH_DRAIN          seconds to wait for the status events of the latency phase after its last request (300)
+#   BENCH_DRAIN          seconds to wait for the status events of the latency and soak phases after their last request (300)
 #   BENCH_SERVICES       the services to start when 'startup' is not chosen ("catalog neighbourhood evaluation partner";
 #                        the smoke test starts only "evaluation neighbourhood" to be quick)
 #   BENCH_CONNECTIONS    concurrent connections of the read phases and pgbench clients (32)
@@ -25,6 +27,12 @@
 #   BENCH_KAFKA_PORT     the benchmark's own Kafka broker (KAFKA_PORT+20; controller KAFKA_CONTROLLER_PORT+20)
 #   BENCH_KEEP=1         keep the scratch databases afterwards
 #   SKIP_BUILD=1         measure the last build instead of building the services first (as deploy/local/run.sh)
+#   SOAK_MINUTES         length of the soak, whole minutes (30)
+#   SOAK_RATE            measurements per second in the soak (100)
+#   SOAK_SAMPLE_SECONDS  the soak prints a row of memory and table sizes this often (60)
+#   SOAK_KEEP            retention window the services get when the soak runs, for published outbox rows, processed
+#                        event ids and idempotency keys alike (5m: short, so that a 30-minute soak shows the tables bounded)
+#   SOAK_RETENTION_INTERVAL  how often the services' clean-up runs when the soak runs (1m)
 #
 # What it starts, and stops again at the end: the private PostgreSQL of deploy/local (only if it did not run; the
 # benchmark uses scratch databases bench_* in it, so the platform's data stays as it is), a Kafka broker of its own
@@ -37,10 +45,12 @@ source "$ROOT/deploy/local/env.sh"
 cd "$ROOT"
 
 ALL=(startup latency throughput national reads)
+# the soak takes half an hour: it runs only when named
+KNOWN=("${ALL[@]}" soak)
 SELECTED=("$@")
 [ ${#SELECTED[@]} -gt 0 ] || SELECTED=("${ALL[@]}")
 for b in "${SELECTED[@]}"; do
-  [[ " ${ALL[*]} " == *" $b "* ]] || die "unknown benchmark '$b': choose from ${ALL[*]}"
+  [[ " ${KNOWN[*]} " == *" $b "* ]] || die "unknown benchmark '$b': choose from ${KNOWN[*]}"
 done
 selected() { [[ " ${SELECTED[*]} " == *" $1 "* ]]; }
 
@@ -58,6 +68,15 @@ THROUGHPUT_AREAS=$(( MEASUREMENTS / 20 < 1 ? 1 : (MEASUREMENTS / 20 > 5000 ? 500
 # Two measurements per latency area, half the phase apart: two of one area are never in flight at once (had the later
 # one been stored first, the earlier would change nothing and have no status event to time).
 LATENCY_AREAS=$(awk -v r="$RATE" -v s="$LATENCY_SECONDS" -v w="$WARMUP" 'BEGIN{n = int(r * (s + w) / 2); print (n < 50 ? 50 : n)}')
+SOAK_MINUTES=${SOAK_MINUTES:-30}
+SOAK_RATE=${SOAK_RATE:-100}
+SOAK_SAMPLE_SECONDS=${SOAK_SAMPLE_SECONDS:-60}
+SOAK_KEEP=${SOAK_KEEP:-5m}
+SOAK_RETENTION_INTERVAL=${SOAK_RETENTION_INTERVAL:-1m}
+# One soak measurement per area a minute, so two of one area are never in flight at once (each must change its area's
+# status to be named in a status event); each is for the area's next month from 2005-01, and a period may not lie after
+# this year: a soak over 4 hours spreads over more areas, at most 240 measurements each.
+SOAK_AREAS=$(awk -v r="$SOAK_RATE" -v m="$SOAK_MINUTES" 'BEGIN{print int(r * (m > 240 ? m / 4 : 60))}')
 B_PORT_BASE=${BENCH_PORT_BASE:-$((PORT_BASE + 20))}
 B_KAFKA_PORT=${BENCH_KAFKA_PORT:-$((KAFKA_PORT + 20))}
 B_KAFKA_CONTROLLER_PORT=${BENCH_KAFKA_CONTROLLER_PORT:-$((KAFKA_CONTROLLER_PORT + 20))}
@@ -98,6 +117,7 @@ STARTED_POSTGRES=0
 postgres_running || STARTED_POSTGRES=1
 cleanup() {
   set +e
+  [ -n "${SOAK_PID:-}" ] && kill "$SOAK_PID" 2>/dev/null
   for svc in "${!PID[@]}"; do kill "${PID[$svc]}" 2>/dev/null; done
   for svc in "${!PID[@]}"; do wait "${PID[$svc]}" 2>/dev/null; done
   [ -n "${IDLE_PID:-}" ] && kill "$IDLE_PID" 2>/dev/null
@@ -113,7 +133,7 @@ trap cleanup EXIT
 trap "exit 143" TERM INT
 
 needs_services=0
-for b in startup latency throughput reads; do selected "$b" && needs_services=1; done
+for b in startup latency throughput reads soak; do selected "$b" && needs_services=1; done
 if [ "$needs_services" = 1 ] && [ "${SKIP_BUILD:-0}" != 1 ]; then
   # always: a benchmark of the jars of an older commit would be a figure of the wrong code
   log "Building the services (mvn package, tests skipped)"; mvn -B -ntp -q package -DskipTests
@@ -144,12 +164,18 @@ if [ "$needs_services" = 1 ]; then
   done
 fi
 
+# With the soak, the services keep published outbox rows, processed event ids and idempotency keys only briefly, so that
+# half an hour shows whether the clean-up keeps the tables bounded. A service that has no such settings ignores them.
+RETENTION=()
+selected soak && RETENTION=(LEEFBAARHEID_OUTBOX_KEEP_PUBLISHED="$SOAK_KEEP" LEEFBAARHEID_EVENTS_KEEP_PROCESSED="$SOAK_KEEP"
+  LEEFBAARHEID_IDEMPOTENCY_KEEP="$SOAK_KEEP" LEEFBAARHEID_RETENTION_INTERVAL="$SOAK_RETENTION_INTERVAL")
+
 # Starts one service on its scratch database; prints nothing, records its pid and launch time.
 declare -A LAUNCHED=() READY=()
 launch() {
   local svc=$1
   LAUNCHED[$svc]=$(now_ms)
-  JWT_ISSUER=leefbaarheid-local JWT_PUBLIC_KEY_LOCATION="$ROOT/deploy/local/dev-keys/public.pem" \
+  env "${RETENTION[@]}" JWT_ISSUER=leefbaarheid-local JWT_PUBLIC_KEY_LOCATION="$ROOT/deploy/local/dev-keys/public.pem" \
   QUARKUS_HTTP_PORT="${B_PORT[$svc]}" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/bench_$svc" \
   KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
     nohup "$ROOT/deploy/service-java.sh" "$svc-service" "$ROOT/$svc-service/target/quarkus-app" > "$WORK/$svc-service.log" 2>&1 &
@@ -191,10 +217,17 @@ if [ "$needs_services" = 1 ]; then
   CORP_TOKEN=$("$ROOT/deploy/local/mint-token.sh" corporation corp-bench)
   PARTNER_TOKEN=$("$ROOT/deploy/local/mint-token.sh" partner gemeente-bench)
   # Areas (set-up, not measured): 7,000 neighbourhoods for the latency and read phases (from GM3001), up to 5,000
-  # for the throughput phase (GM2001-GM2100); municipalities of 5 districts x 10 neighbourhoods.
+  # for the throughput phase (GM2001-GM2100), SOAK_RATE x 60 for the soak when it runs (from GM8001); municipalities of
+  # 5 districts x 10 neighbourhoods.
   bench_java areas dir="$WORK" name=latency first=3001 neighbourhoods=$LATENCY_AREAS
   bench_java areas dir="$WORK" name=throughput first=2001 neighbourhoods=$THROUGHPUT_AREAS
-  for name in latency throughput; do
+  AREA_SETS=(latency throughput)
+  selected soak || SOAK_AREAS=0
+  if selected soak; then
+    bench_java areas dir="$WORK" name=soak first=8001 neighbourhoods=$SOAK_AREAS
+    AREA_SETS+=(soak)
+  fi
+  for name in "${AREA_SETS[@]}"; do
     sql -d bench_neighbourhood -c "\\copy area (code, year, level, name, parent_code, households) from '$WORK/areas-$name.tsv'"
   done
   # COPY is not a registration: publish the areas as neighbourhood-service publishes a registered one (its outbox, the
@@ -206,7 +239,7 @@ if [ "$needs_services" = 1 ]; then
            json_strip_nulls(json_build_object('code', code, 'year', year, 'level', lower(level), 'name', name, 'parentCode', parent_code,
                             'households', households, 'homes', homes, 'corporationHomes', corporation_homes))::text, now()
       from area order by year, code"
-  log "Registered $(( LATENCY_AREAS + THROUGHPUT_AREAS )) neighbourhoods with their districts and municipalities"
+  log "Registered $(( LATENCY_AREAS + THROUGHPUT_AREAS + SOAK_AREAS )) neighbourhoods with their districts and municipalities"
   if [[ " ${RUN_SERVICES[*]} " == *" evaluation "* ]]; then
     bench_java registry bootstrap="$BOOTSTRAP" metrics="$NEIGHBOURHOOD/q/metrics" \
       areas="$(cat "$WORK"/areas-*.tsv | wc -l)" || die "evaluation-service did not read the registered areas"
@@ -348,6 +381,122 @@ if selected throughput; then
   row "2 throughput: batches stored (evaluation POST)" "$(calc %.0f "$MEASUREMENTS / $(val "$T" throughput.post_seconds)")/s ($(val "$T" throughput.post_seconds) s; per batch $(val "$T" throughput.batch_seconds | tr -d '[] ') s)" "-" "-" "-" "-"
 fi
 
+# --- 6. soak ------------------------------------------------------------------------------------------------------
+if selected soak; then
+  [[ "$SOAK_MINUTES $SOAK_SAMPLE_SECONDS" =~ ^[1-9][0-9]*\ [1-9][0-9]*$ ]] || die "SOAK_MINUTES and SOAK_SAMPLE_SECONDS are whole numbers"
+  log "6. Soak: $SOAK_RATE measurements/s for $SOAK_MINUTES min over $SOAK_AREAS neighbourhoods (retention windows $SOAK_KEEP, clean-up every $SOAK_RETENTION_INTERVAL)"
+  declare -A SHORT=([catalog]=cat [neighbourhood]=nbh [evaluation]=eva [partner]=par)
+  # The tables that grow with the load, in each database that has them (catalog-service has no processed events,
+  # partner-service no outbox): one query per database and sample, outbox as all rows and pending ones.
+  declare -A COUNT_QUERY=() TABLES=()
+  for svc in "${RUN_SERVICES[@]}"; do
+    TABLES[$svc]=$(sql -d "bench_$svc" -c "select string_agg(t, ' ' order by o) from unnest(array['outbox_event', 'processed_event', 'idempotent_request']) with ordinality as x(t, o) where to_regclass(t) is not null")
+    q=""
+    for t in ${TABLES[$svc]}; do
+      if [ "$t" = outbox_event ]; then q+="(select count(*) from outbox_event), (select count(*) from outbox_event where status = 'PENDING'), "
+      else q+="(select count(*) from $t), "; fi
+    done
+    COUNT_QUERY[$svc]="select ${q%, }"
+  done
+  SOAK_CSV="$WORK/soak.csv"
+  shown=(minute) csv=(minute phase)
+  for svc in "${RUN_SERVICES[@]}"; do shown+=("rss:${SHORT[$svc]}"); csv+=("rss_mb_$svc"); done
+  for svc in "${RUN_SERVICES[@]}"; do shown+=("heap:${SHORT[$svc]}"); csv+=("live_heap_mb_$svc" "heap_used_mb_$svc"); done
+  for svc in "${RUN_SERVICES[@]}"; do
+    for t in ${TABLES[$svc]}; do
+      case $t in
+        outbox_event) shown+=("outbox:${SHORT[$svc]}"); csv+=("outbox_event_$svc" "outbox_event_pending_$svc") ;;
+        processed_event) shown+=("processed:${SHORT[$svc]}"); csv+=("processed_event_$svc") ;;
+        idempotent_request) shown+=("idempotency:${SHORT[$svc]}"); csv+=("idempotent_request_$svc") ;;
+      esac
+    done
+  done
+  (IFS=,; echo "${csv[*]}") > "$SOAK_CSV"
+  WIDTHS=()
+  for h in "${shown[@]}"; do WIDTHS+=($(( ${#h} < 9 ? 9 : ${#h} ))); done
+  WIDTHS[0]=11
+  print_row() { local i; for i in "${!WIDTHS[@]}"; do printf '%*s ' "${WIDTHS[$i]}" "${1:--}"; shift || true; done; echo; }
+  # One row: resident memory, the heap that survived the last full collection, and the tables' sizes.
+  soak_sample() {
+    local phase=$1 minute label svc t rss metrics heap used i
+    local -a n
+    minute=$(calc %.1f "($(now_ms) - $SOAK_T0) / 60000")
+    label=$minute; [ "$phase" = load ] || label+=" $phase"
+    shown=("$label") csv=("$minute" "$phase")
+    for svc in "${RUN_SERVICES[@]}"; do
+      rss=$(awk '/^VmRSS/{printf "%.0f", $2 / 1024}' "/proc/${PID[$svc]}/status" 2>/dev/null) || rss=
+      shown+=("$rss"); csv+=("$rss")
+    done
+    for svc in "${RUN_SERVICES[@]}"; do
+      # the whole scrape first: a reader that stops early would fail curl's write, and with it the pipe
+      metrics=$(curl -fs --max-time 10 "http://127.0.0.1:${B_PORT[$svc]}/q/metrics") || metrics=
+      # micrometer's live data size: 0 until the first full collection
+      heap=$(awk '/^jvm_gc_live_data_size_bytes/{ if ($NF > 0) printf "%.0f", $NF / 1048576; exit }' <<< "$metrics")
+      # only in the CSV: the heap in use, garbage included, which moves between full collections where the above does not
+      used=$(awk '/^jvm_memory_used_bytes\{.*area="heap"/{ s += $NF; n++ } END { if (n) printf "%.0f", s / 1048576 }' <<< "$metrics")
+      shown+=("$heap"); csv+=("$heap" "$used")
+    done
+    for svc in "${RUN_SERVICES[@]}"; do
+      [ -n "${TABLES[$svc]}" ] || continue
+      read -r -a n <<< "$(sql -d "bench_$svc" -F ' ' -c "${COUNT_QUERY[$svc]}" 2>/dev/null || true)"
+      i=0
+      for t in ${TABLES[$svc]}; do
+        if [ "$t" = outbox_event ]; then shown+=("${n[$i]:--}/${n[$((i + 1))]:--}"); csv+=("${n[$i]:-}" "${n[$((i + 1))]:-}"); i=$((i + 2))
+        else shown+=("${n[$i]:-}"); csv+=("${n[$i]:-}"); i=$((i + 1)); fi
+      done
+    done
+    print_row "${shown[@]}"
+    (IFS=,; echo "${csv[*]}") >> "$SOAK_CSV"
+  }
+  java -cp "$LIBS/*" "$ROOT/deploy/bench/Bench.java" soak url="$EVALUATION" token="$CORP_TOKEN" bootstrap="$BOOTSTRAP" codes="$WORK/codes-soak.txt" \
+    rate="$SOAK_RATE" seconds=$(( SOAK_MINUTES * 60 )) batch=5 drain="$DRAIN" group=neighbourhood-service \
+    metrics="$EVALUATION/q/metrics,$NEIGHBOURHOOD/q/metrics" started="$WORK/soak.started" missing="$WORK/soak-missing.tsv" \
+    > "$WORK/soak.txt" &
+  SOAK_PID=$! # java itself, not a subshell: cleanup() stops it when the run is interrupted
+  until [ -s "$WORK/soak.started" ]; do
+    kill -0 "$SOAK_PID" 2>/dev/null || die "the soak's load generator stopped before it started"
+    sleep 0.1
+  done
+  SOAK_T0=$(cat "$WORK/soak.started")
+  printf '\nSoak: a row every %s s; minute: since the load started; rss: VmRSS, MB; heap: jvm_gc_live_data_size_bytes, MB (the old generation after the last full collection, - before the first); outbox: rows all/pending; processed: processed_event rows; idempotency: idempotent_request rows. cat(alog) nbh (neighbourhood) eva(luation) par(tner)\n' "$SOAK_SAMPLE_SECONDS"
+  print_row "${shown[@]}"
+  for (( i = 0; i <= SOAK_MINUTES * 60 / SOAK_SAMPLE_SECONDS; i++ )); do
+    due=$(( SOAK_T0 + i * SOAK_SAMPLE_SECONDS * 1000 ))
+    while [ "$(now_ms)" -lt "$due" ] && kill -0 "$SOAK_PID" 2>/dev/null; do sleep 0.5; done
+    kill -0 "$SOAK_PID" 2>/dev/null || break
+    soak_sample load
+  done
+  wait "$SOAK_PID" || { SOAK_PID=; die "the soak's load generator failed; see above and $WORK/soak.txt"; }
+  SOAK_PID=
+  soak_sample drained
+  printf 'Samples as CSV: %s\n' "$SOAK_CSV"
+  S="$WORK/soak.txt"
+  SOAK_MISSING=$(val "$S" soak.missing)
+  if [ "$SOAK_MISSING" = 0 ]; then named="all $(val "$S" soak.ok) measurements named in a status reason"
+  else named="$SOAK_MISSING of $(val "$S" soak.ok) measurements named in no status reason (listed in $WORK/soak-missing.tsv)"; fi
+  printf '%s\n' "$named"
+  # first / largest / last value of a CSV column (the last is the sample after draining)
+  curve() {
+    awk -F, -v c="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) k = i; next }
+      $k != "" { if (first == "") first = $k; if (max == "" || $k + 0 > max + 0) max = $k; last = $k }
+      END { printf "%s / %s / %s", (first == "" ? "-" : first), (max == "" ? "-" : max), (last == "" ? "-" : last) }' "$SOAK_CSV"
+  }
+  row "6 soak: load" "$(val "$S" soak.measurements) measurements at $(val "$S" soak.achieved_rate)/s for $SOAK_MINUTES min over $SOAK_AREAS neighbourhoods ($(val "$S" soak.keyed_requests) batches of 5 with an Idempotency-Key), $(val "$S" soak.failed) failed; POST answer p50/p99 $(val "$S" soak.http.p50_ms) / $(val "$S" soak.http.p99_ms) ms; drained $(val "$S" soak.drain_seconds) s after the last answer; retention windows $SOAK_KEEP, clean-up every $SOAK_RETENTION_INTERVAL" "-" "-" "-" "-"
+  row "6 soak: every measurement named in a status reason" "$named" "-" "-" "all" "$( [ "$SOAK_MISSING" = 0 ] && echo yes || echo no)"
+  for svc in "${RUN_SERVICES[@]}"; do
+    row "6 soak memory $svc-service (first / max / last sample)" "RSS $(curve "rss_mb_$svc") MB; live heap after a full GC $(curve "live_heap_mb_$svc") MB" "-" "-" "-" "-"
+  done
+  for svc in "${RUN_SERVICES[@]}"; do
+    [ -n "${TABLES[$svc]}" ] || continue
+    tables=()
+    for t in ${TABLES[$svc]}; do
+      if [ "$t" = outbox_event ]; then tables+=("$t $(curve "${t}_$svc") (pending $(curve "outbox_event_pending_$svc"))")
+      else tables+=("$t $(curve "${t}_$svc")"); fi
+    done
+    row "6 soak rows bench_$svc (first / max / last sample)" "$(printf '%s; ' "${tables[@]}" | sed 's/; $//')" "-" "-" "-" "-"
+  done
+fi
+
 # --- 5. start-up and memory ---------------------------------------------------------------------------------------
 if selected startup; then
   log "5. Start-up and memory: baseline, a trivial JVM (hello world that stays up)"
@@ -405,3 +554,5 @@ total=$(( $(date +%s) - RUN_STARTED ))
     }'
   printf '\nDetails and logs: %s\n' "$WORK"
 } | tee "$WORK/table.txt"
+# the soak's check: a measurement that no status event names is a failure
+[ "${SOAK_MISSING:-0}" = 0 ] || exit 1

@@ -209,6 +209,11 @@ class TenantIsolationTest {
                 none, corpAWrites));
         cells.add(new Cell("evaluation", "POST", "/api/v1/measurements/batch", "/api/v1/measurements/batch",
                 Map.of("measurements", List.of(measurement)), "application/json", null, none, corpAWrites));
+        // evaluation-service's reference data from neighbourhood-service: areas are public, a complex is its corporation's
+        cells.add(new Cell("evaluation", "GET", "/api/v1/reference/areas/{code}", "/api/v1/reference/areas/" + nbA + "?year=2024",
+                null, null, nbA, none, none));
+        cells.add(new Cell("evaluation", "GET", "/api/v1/reference/corporations/{corporationId}/complexes/{complexId}",
+                "/api/v1/reference/corporations/" + corpA + "/complexes/C-02", null, null, "C-02", EnumSet.of(Caller.CORPORATION_A), none));
         // partner-service: A's collaboration, agreements, workshop, contacts, signals and webhooks
         Set<Caller> partnerA = EnumSet.of(Caller.PARTNER_A);
         Set<Caller> partnerAWrites = EnumSet.of(Caller.PARTNER_A, Caller.ADMIN);

@@ -35,17 +35,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Measurements", description = "Values of indicators for areas, one or thousands at a time; each goes on to evaluation.measurements.v1.")
 public class MeasurementResource {
 
-    static final String REFUSED = "Refused, nothing stored: problem details (validation-failed) naming every invalid field"
-            + " (measurements[i].field in a batch). Besides malformed fields, a measurement is refused when neighbourhood-service would refuse it"
-            + " later: its areaCode is not registered for the registry year that applies to the period (the latest registered year up to the"
+    static final String MALFORMED = "Malformed, nothing stored: problem details (validation-failed) naming every invalid field"
+            + " (measurements[i].field in a batch), such as an areaCode that is no neighbourhood code or a period that is no period;"
+            + " the measurements that are well formed but refused (422) are named beside them.";
+
+    static final String REFUSED = "Well formed, but refused at once because neighbourhood-service would refuse it later; nothing"
+            + " stored: problem details (validation-failed) naming every refused field (measurements[i].field in a batch): its areaCode is not registered for the registry year that applies to the period (the latest registered year up to the"
             + " period's year; an area registered only for later years does not count); its complexId is not a complex of the corporation, or"
             + " the complex lies in another neighbourhood (areaCode); its indicator is not in the kapstok; its value is off the indicator's"
             + " scale; its period lies before 2000 or has not started yet (its first day, in the Netherlands, is after today). Areas,"
             + " complexes and the kapstok come from neighbourhood-service (neighbourhood.areas.v1), about a second after they are registered"
-            + " there: GET /api/v1/reference/areas/{code}?year= answers 200 once an area counts.";
+            + " there: GET /api/v1/reference/areas/{code}?year= answers 200 once an area counts. Also 422 (idempotency-key-reused): the"
+            + " Idempotency-Key was used before for another request.";
 
     static final String REFUSED_EXAMPLE = """
-            {"type": "https://leefbaarheid.nl/problems/validation-failed", "title": "Validation failed", "status": 400,
+            {"type": "https://leefbaarheid.nl/problems/validation-failed", "title": "Validation failed", "status": 422,
              "detail": "The measurement has 1 error; nothing was stored.", "instance": "/api/v1/measurements",
              "errors": [{"field": "areaCode", "message": "BU09980101 is not a registered area for 2026 (the area registry of 2024 applies)"}]}""";
 
@@ -60,7 +64,9 @@ public class MeasurementResource {
                     + " complexes and the kapstok (known indicator, value on its scale), and the period (2000 or later, started); and, when given,"
                     + " against the deployment's area, comparison areas and plan.")
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = RecordedMeasurements.class)))
-    @APIResponse(responseCode = "400", description = REFUSED, content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "400", description = MALFORMED, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "#/components/schemas/Problem")))
+    @APIResponse(responseCode = "422", description = REFUSED, content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(ref = "#/components/schemas/Problem"), examples = @ExampleObject(name = "unregistered-area", value = REFUSED_EXAMPLE)))
     public Response record(@NotNull MeasurementInput measurement,
             @HeaderParam("Idempotency-Key") @Size(max = 200) @Parameter(description = KEY_DESCRIPTION) String key) {
@@ -73,7 +79,9 @@ public class MeasurementResource {
             description = "All or nothing: one bad row refuses the batch and the answer names every bad row (measurements[i].field). Each row"
                     + " is checked as a single measurement is.")
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = RecordedMeasurements.class)))
-    @APIResponse(responseCode = "400", description = REFUSED, content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "400", description = MALFORMED, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "#/components/schemas/Problem")))
+    @APIResponse(responseCode = "422", description = REFUSED, content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(ref = "#/components/schemas/Problem")))
     public Response recordBatch(@NotNull @Valid MeasurementBatch batch,
             @HeaderParam("Idempotency-Key") @Size(max = 200) @Parameter(description = KEY_DESCRIPTION) String key) {

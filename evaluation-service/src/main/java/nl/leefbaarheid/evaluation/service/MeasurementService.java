@@ -155,6 +155,7 @@ public class MeasurementService {
         Map<UUID, List<String>> comparisonCache = new HashMap<>();
         Map<UUID, List<String>> plannedCache = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
+        int refusedLater = 0; // of the errors, those of well-formed measurements that neighbourhood-service would refuse
         List<Measurement> measurements = new ArrayList<>();
         LocalDate today = Period.today();
         boolean admin = caller.isAdmin();
@@ -173,18 +174,22 @@ public class MeasurementService {
             ReferenceData.Scale scale = in.indicator() == null ? null : scales.get(in.indicator());
             if (scale == null) {
                 errors.add(new FieldError(at + "indicator", in.indicator() == null ? "is required" : "'" + in.indicator() + "' is not an indicator of the kapstok"));
+                refusedLater += in.indicator() == null ? 0 : 1;
             }
             if (in.value() == null || in.value().isNaN() || in.value().isInfinite()) {
                 errors.add(new FieldError(at + "value", "is required and must be a number"));
             } else if (scale != null && !scale.accepts(in.value())) {
                 errors.add(new FieldError(at + "value", in.value() + " is outside the scale " + text(scale.min()) + " to " + text(scale.max())));
+                refusedLater++;
             }
             Optional<String> periodProblem = Period.problem(in.period(), today);
             periodProblem.ifPresent(problem -> errors.add(new FieldError(at + "period", problem)));
+            refusedLater += periodProblem.isPresent() && Period.start(in.period()).isPresent() ? 1 : 0; // well formed, out of bounds
             if (in.areaCode() != null && NEIGHBOURHOOD.matcher(in.areaCode()).matches() && periodProblem.isEmpty()) {
                 int year = Period.start(in.period()).orElseThrow().getYear();
                 if (!RegistryYear.counts(areas.registry(in.areaCode()), areas.of(in.areaCode()), year)) {
                     errors.add(new FieldError(at + "areaCode", RegistryYear.unknown(in.areaCode(), areas.registry(in.areaCode()), year)));
+                    refusedLater++;
                 }
             }
             if (in.measuredOn() != null && in.measuredOn().isAfter(today)) {
@@ -232,8 +237,10 @@ public class MeasurementService {
                         k -> reference.neighbourhoodOf(owner, in.complexId()));
                 if (neighbourhood.isEmpty()) {
                     errors.add(new FieldError(at + "complexId", "no complex " + in.complexId() + " of corporation " + owner));
+                    refusedLater++;
                 } else if (!neighbourhood.get().equals(in.areaCode())) {
                     errors.add(new FieldError(at + "areaCode", "complex " + in.complexId() + " lies in " + neighbourhood.get()));
+                    refusedLater++;
                 }
             }
             if (errors.size() > before) {
@@ -259,7 +266,9 @@ public class MeasurementService {
             String detail = (inputs.size() == 1 ? "The measurement has " : "The batch has ") + errors.size() + " error"
                     + (errors.size() == 1 ? "" : "s") + (errors.size() > MAX_LISTED_ERRORS ? " (the first " + MAX_LISTED_ERRORS + " are listed)" : "")
                     + "; nothing was stored.";
-            throw ProblemException.invalid(detail, errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS)));
+            List<FieldError> listed = errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS));
+            // well formed, but not what the platform can take (unknown area or complex, kapstok, scale, period): 422
+            throw refusedLater == errors.size() ? ProblemException.unprocessable(detail, listed) : ProblemException.invalid(detail, listed);
         }
         return measurements;
     }

@@ -74,7 +74,7 @@ class AreaListenerTest {
         Registry.await(() -> scaleMax(indicator) != null, "indicator " + indicator);
         Map<String, Object> measurement = Map.of("areaCode", "BU09520002", "indicator", indicator, "value", 6, "period", "2026");
         given().auth().oauth2(Tokens.corporation("corp-listener")).contentType(ContentType.JSON).body(measurement)
-                .post("/api/v1/measurements").then().statusCode(400).body("errors.field", contains("value"));
+                .post("/api/v1/measurements").then().statusCode(422).body("errors.field", contains("value"));
 
         // a changed definition (the same key, a new event) replaces the scale
         Registry.send("indicator:" + indicator, "nl.leefbaarheid.indicator.defined.v1", """

@@ -88,7 +88,7 @@ class MeasurementRefusalTest {
         long[] before = stored();
         for (Object[] refusal : refusals()) {
             given().auth().oauth2(Tokens.corporation(CORP)).contentType(ContentType.JSON).body(refusal[0])
-                    .post("/api/v1/measurements").then().statusCode(400).contentType("application/problem+json")
+                    .post("/api/v1/measurements").then().statusCode(422).contentType("application/problem+json")
                     .body("type", equalTo("https://leefbaarheid.nl/problems/validation-failed"))
                     .body("errors.field", contains(refusal[1])).body("errors.message", contains(refusal[2]));
         }
@@ -107,10 +107,21 @@ class MeasurementRefusalTest {
             rows.add(refusal[0]);
         }
         given().auth().oauth2(Tokens.corporation(CORP)).contentType(ContentType.JSON).body(Map.of("measurements", rows))
-                .post("/api/v1/measurements/batch").then().statusCode(400).contentType("application/problem+json")
+                .post("/api/v1/measurements/batch").then().statusCode(422).contentType("application/problem+json")
                 .body("detail", equalTo("The batch has 8 errors; nothing was stored."))
                 .body("errors.field", contains(fields.toArray())).body("errors.message", contains(messages.toArray()));
         assertThat(stored()).as("measurements and outbox events").containsExactly(before);
+    }
+
+    @Test
+    void aMalformedFieldMakesItABadRequestEvenBesideRefusedOnes() {
+        long[] before = stored();
+        given().auth().oauth2(Tokens.corporation(CORP)).contentType(ContentType.JSON)
+                .body(Map.of("measurements", List.of(m("BU9", "tenant.feeling-at-home", 7.0, "2026-Q3"),
+                        m("BU09980101", "tenant.feeling-at-home", 7.0, "2026-Q3"))))
+                .post("/api/v1/measurements/batch").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("measurements[0].areaCode", "measurements[1].areaCode"));
+        assertThat(stored()).containsExactly(before);
     }
 
     @Test

@@ -76,8 +76,8 @@ class ConcurrentRecalculationTest {
 
     @Test
     void twoTransactionsWritingTheFirstStatusOfANeighbourhoodBothSucceedEachWithAVersionOfItsOwn() throws Exception {
-        Areas.register("0912", 2024, Map.of("01", 300));
-        String area = "BU09120101";
+        Areas.register("0931", 2024, Map.of("01", 300));
+        String area = "BU09310101";
         CountDownLatch firstWritten = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {

@@ -37,6 +37,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
@@ -49,7 +50,8 @@ import org.jboss.logging.Logger;
  * did get through is not sent twice because another one did not. Delivery is at least once: consumers recognise a
  * repeated event by its id, and so take its first arrival; for a key's events to arrive first in their order, a later
  * event must not reach Kafka while an earlier one of its key does not. Hence: an event refused as it is sent (no
- * metadata of its topic, an invalid or too large record) keeps the later events of its key out of the run; and after a
+ * metadata of its topic, an invalid or too large record) keeps the later events of its key out of the run (and a topic
+ * without metadata in time keeps its other events out too, rather than each waiting as long again); and after a
  * run with a failure (the broker away, or coming back) the next run sends its first event alone and sends the rest only
  * once the broker has acknowledged it, so that while the broker is away one event at a time waits for it, and none of a
  * run can slip through ahead of an earlier one as the broker comes back. (A broker that goes away in the middle of a run
@@ -152,18 +154,22 @@ public class OutboxRelay {
         }
         List<Future<RecordMetadata>> sent = new ArrayList<>(Collections.nCopies(batch.size(), null));
         Set<String> held = new HashSet<>(); // keys of an event refused as it was sent: their later events are not sent
+        Set<String> unknownTopics = new HashSet<>(); // no metadata in time: each send to it would wait as long again
         boolean probe = lastRunFailed; // after a failure the first event goes alone: see the class comment
         lastRunFailed = true;
         try {
             for (int i = 0; i < batch.size(); i++) {
                 Pending event = batch.get(i);
-                if (held.contains(event.key())) {
+                if (held.contains(event.key()) || unknownTopics.contains(event.topic())) {
                     continue;
                 }
                 Future<RecordMetadata> future = producer().send(toRecord(event));
                 sent.set(i, future);
                 if (future.isDone() && !acknowledged(future)) {
                     held.add(event.key()); // refused at once: no metadata of the topic, an invalid or too large record
+                    if (failure(future) instanceof TimeoutException) {
+                        unknownTopics.add(event.topic()); // a topic that does not exist, or a broker that is away
+                    }
                 } else if (probe && i == 0 && !acknowledged(future)) {
                     break; // the broker is still away: the rest waits for the next run
                 }
@@ -255,6 +261,17 @@ public class OutboxRelay {
             return false;
         } catch (Exception e) {
             return false;
+        }
+    }
+
+    private static Throwable failure(Future<RecordMetadata> future) {
+        try {
+            future.get(0, TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (Exception e) {
+            return e;
         }
     }
 

@@ -36,6 +36,14 @@ public class ProblemException extends RuntimeException {
                 detail, errors);
     }
 
+    /**
+     * Well-formed input the service cannot take, for reasons of the data it refers to (an unknown area, a value off its
+     * indicator's scale): 422, with the fields named as for {@link #invalid}.
+     */
+    public static ProblemException unprocessable(String detail, List<Problem.FieldError> errors) {
+        return new ProblemException(422, "validation-failed", "Validation failed", detail, errors);
+    }
+
     public static ProblemException invalid(String field, String message) {
         return invalid("The request has 1 invalid field.", List.of(new Problem.FieldError(field, message)));
     }

@@ -1,6 +1,8 @@
 # Demo data of neighbourhood-service (sourced by load.sh): the invented municipality Demostad (GM0999) with its
 # districts and neighbourhoods, Leefbaarometer scores, resilience figures, complexes and tenant surveys.
-for year in 2022 2024; do
+# The registry of every year the demo has figures of (the resilience figures go back to 2012): a figure counts for the
+# latest registry year up to its own year that the municipality is registered for.
+for year in 2012 2018 2022 2024; do
   post neighbourhood /api/v1/areas "{\"code\":\"GM0999\",\"year\":$year,\"name\":\"Demostad\",\"households\":41200,\"homes\":43800,\"corporationHomes\":15300}"
   post neighbourhood /api/v1/areas "{\"code\":\"WK099901\",\"year\":$year,\"name\":\"Centrum\",\"parentCode\":\"GM0999\",\"households\":9800,\"homes\":10400,\"corporationHomes\":3100}"
   post neighbourhood /api/v1/areas "{\"code\":\"WK099902\",\"year\":$year,\"name\":\"Noordwijk\",\"parentCode\":\"GM0999\",\"households\":12600,\"homes\":13300,\"corporationHomes\":7900}"

@@ -424,7 +424,7 @@ class PlatformFaultsTest {
             for (int i = 0; i < 80; i++) {
                 String area = town.neighbourhoods.get(i % town.neighbourhoods.size());
                 String base = i % 2 == 0 ? Platform.url("evaluation") : "http://127.0.0.1:" + port;
-                LocalDate month = LocalDate.of(2010, 1, 1).plusMonths(i);
+                LocalDate month = LocalDate.of(2019, 1, 1).plusMonths(i);
                 String id = given().baseUri(base).auth().oauth2(town.corporationToken()).contentType(ContentType.JSON)
                         .body(Map.of("areaCode", area, "indicator", "tenant.clean-and-intact", "value", 5.0 + (i % 40) / 10.0,
                                 "period", month.getYear() + "-" + String.format("%02d", month.getMonthValue()), "respondents", 30,

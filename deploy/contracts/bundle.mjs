@@ -28,6 +28,7 @@ for (const [service, port] of Object.entries(services)) {
     process.exit(1);
   }
   const doc = JSON.parse(readFileSync(file, "utf8"));
+  leaveOutOperatorOperations(doc);
   doc.info["x-service"] = service; // the prefix join puts before this service's components and tags
   // The service's own document says "/" (the host that served it); here each service needs its own address.
   doc.servers = [{
@@ -38,6 +39,51 @@ for (const [service, port] of Object.entries(services)) {
   const input = join(work, `${service}.json`);
   writeFileSync(input, JSON.stringify(doc, null, 2));
   inputs.push(input);
+}
+
+/**
+ * The platform library's operations for an operator (dead letters, set-aside outbox events: tags "Dead letters" and
+ * "Outbox") have the same paths in every service that has them, and are not for front-end teams: they stay in each
+ * service's own document and are left out of the joined one, with the schemas only they use.
+ */
+function leaveOutOperatorOperations(doc) {
+  const original = JSON.parse(JSON.stringify(doc));
+  const operatorTags = new Set(["Dead letters", "Outbox"]);
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const method of Object.keys(item)) {
+      if ((item[method].tags || []).some((tag) => operatorTags.has(tag))) {
+        delete item[method];
+      }
+    }
+    if (Object.keys(item).length === 0) {
+      delete doc.paths[path];
+    }
+  }
+  doc.tags = (doc.tags || []).filter((tag) => !operatorTags.has(tag.name));
+  // and the schemas that only those operations used
+  const before = reachableSchemas(original);
+  const after = reachableSchemas(doc);
+  for (const name of before) {
+    if (!after.has(name)) {
+      delete doc.components.schemas[name];
+    }
+  }
+}
+
+/** The schemas the document's paths refer to, directly or through other schemas. */
+function reachableSchemas(doc) {
+  const names = new Set();
+  const visit = (node) => {
+    const text = JSON.stringify(node);
+    for (const match of text.matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
+      if (!names.has(match[1])) {
+        names.add(match[1]);
+        visit(doc.components.schemas[match[1]]);
+      }
+    }
+  };
+  visit(doc.paths);
+  return names;
 }
 
 const run = (args) => execFileSync(redocly, args, { cwd: here, stdio: ["ignore", "ignore", "inherit"] });

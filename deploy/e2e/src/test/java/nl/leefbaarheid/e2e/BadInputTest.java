@@ -314,6 +314,12 @@ class BadInputTest {
 
     /** A real value for a path parameter, so that the request is about an existing resource. */
     private String valueOf(String service, String path, String name) {
+        if (path.startsWith("/api/v1/dead-letters/")) {
+            return "1"; // the platform's operator operations, the same in every service that has them
+        }
+        if (path.startsWith("/api/v1/outbox/set-aside/")) {
+            return "00000000-0000-0000-0000-000000000001";
+        }
         return switch (service + ":" + name) {
             case "catalog:id" -> "buurtbemiddeling";
             case "catalog:code" -> "sociale-leefbaarheid";
@@ -324,6 +330,9 @@ class BadInputTest {
             case "neighbourhood:corporationId" -> "corp-demo";
             case "neighbourhood:organisationId" -> "gemeente-demostad";
             case "evaluation:id" -> ids.get("evaluation:id");
+            case "evaluation:code" -> "BU09990202";
+            case "evaluation:corporationId" -> "corp-demo";
+            case "evaluation:complexId" -> "SC-03";
             case "partner:collaborationId" -> ids.get("partner:collaborations");
             case "partner:id" -> path.startsWith("/api/v1/organisations") ? "gemeente-demostad"
                     : path.contains("/workshops/") ? ids.get("partner:workshops")

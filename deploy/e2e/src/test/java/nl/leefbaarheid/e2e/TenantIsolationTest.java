@@ -282,7 +282,7 @@ class TenantIsolationTest {
     @Test
     void noCallerReadsOrChangesAnotherTenantsData() throws Exception {
         List<Cell> cells = matrix();
-        assertThat(cells.stream().map(c -> c.method() + " " + c.template()).toList())
+        assertThat(cells.stream().map(c -> c.service() + " " + c.method() + " " + c.template()).toList())
                 .as("every operation of the four OpenAPI documents has a row in the matrix")
                 .containsExactlyInAnyOrderElementsOf(operations());
         Map<String, String> before = stateOfA();
@@ -363,7 +363,8 @@ class TenantIsolationTest {
                     .get("/q/openapi").asString());
             for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
                 Map.Entry<String, JsonNode> path = paths.next();
-                path.getValue().fieldNames().forEachRemaining(method -> operations.add(method.toUpperCase() + " " + path.getKey()));
+                path.getValue().fieldNames().forEachRemaining(method -> operations.add(service + " " + method.toUpperCase() + " "
+                        + path.getKey()));
             }
         }
         return operations;

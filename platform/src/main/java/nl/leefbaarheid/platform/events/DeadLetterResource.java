@@ -91,7 +91,8 @@ public class DeadLetterResource {
     }
 
     @GET
-    @Operation(operationId = "listDeadLetters", summary = "List dead letters, newest first")
+    @Operation(operationId = "listDeadLetters", summary = "List dead letters, newest first",
+            description = "What this service's consumers refused, with the reason, where it was read and the record as it was.")
     public Page<DeadLetterView> list(
             @Parameter(description = "Only those read from this topic.", example = "evaluation.measurements.v1") @QueryParam("topic") String topic,
             @Parameter(description = "Only those with this record key (an area code, say).", example = "BU09980101") @QueryParam("key") String key,
@@ -113,7 +114,8 @@ public class DeadLetterResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getDeadLetter", summary = "Read one dead letter")
+    @Operation(operationId = "getDeadLetter", summary = "Read one dead letter",
+            description = "The reason, the topic, partition and offset it was read from, its key, time, payload and headers.")
     public DeadLetterView get(@Parameter(example = "12") @PathParam("id") long id) {
         return QuarkusTransaction.requiringNew().call(() -> find(id));
     }

@@ -57,7 +57,8 @@ public class OutboxResource {
     }
 
     @GET
-    @Operation(operationId = "listSetAsideEvents", summary = "List the events set aside, oldest first")
+    @Operation(operationId = "listSetAsideEvents", summary = "List the events set aside, oldest first",
+            description = "Each with its topic, key, type, how often Kafka refused it and its last error.")
     public Page<SetAsideEvent> list(@Valid @BeanParam PageRequest paging) {
         return QuarkusTransaction.requiringNew().call(() -> {
             long total = SqlRows.query(em, "select count(*) from outbox_event where status = 'SET_ASIDE'", List.of(),

@@ -358,8 +358,9 @@ class PlatformFaultsTest {
         int before = version(area);
         Map<String, Long> pids = new HashMap<>();
         Platform.PORTS.keySet().forEach(service -> pids.put(service, Platform.pid(service)));
-        // each newer than every measurement of the area before (so that each changes its status), and than the one before
-        List<String> sent = new ArrayList<>(monitor(area, 48, 5));
+        // each newer than every measurement of the area before (the consumer-killed test measured up to month 79, 2024-08),
+        // so that each changes its status, and newer than the one before
+        List<String> sent = new ArrayList<>(monitor(area, 80, 5));
         long outage = 120_000;
         long slowestProbe = 0;
         int probes = 0;
@@ -370,7 +371,7 @@ class PlatformFaultsTest {
             while (System.currentTimeMillis() - stoppedAt < outage) {
                 // as evaluation-service's relay would publish them: the consumer gets them while it cannot store them
                 String id = UUID.randomUUID().toString();
-                int i = 53 + published;
+                int i = 85 + published;
                 LocalDate month = LocalDate.of(2018, 1, 1).plusMonths(i);
                 Topics.send("evaluation.measurements.v1", area, "{\"measurementId\":\"" + id + "\",\"areaCode\":\"" + area
                         + "\",\"indicator\":\"tenant.feeling-at-home\",\"value\":" + value(i) + ",\"period\":\""
@@ -401,7 +402,7 @@ class PlatformFaultsTest {
             assertThat(Platform.pid(service)).as(service + " was not restarted").isEqualTo(pids.get(service));
         }
         assertThat(slowestProbe).as("slowest pair of readiness and liveness answers, ms").isLessThan(1_000);
-        sent.addAll(monitor(area, 53 + published, 3));
+        sent.addAll(monitor(area, 85 + published, 3));
         Map<String, Integer> reasons = arrivedReasons(area, before, sent);
         assertThat(reasons.keySet()).as("measurements reflected in the status").containsExactlyInAnyOrderElementsOf(sent);
         assertThat(reasons.values()).as("times each was counted").containsOnly(1);

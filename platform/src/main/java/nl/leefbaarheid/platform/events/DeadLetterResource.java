@@ -8,6 +8,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,6 +38,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -94,13 +97,15 @@ public class DeadLetterResource {
     @Operation(operationId = "listDeadLetters", summary = "List dead letters, newest first",
             description = "What this service's consumers refused, with the reason, where it was read and the record as it was.")
     public Page<DeadLetterView> list(
-            @Parameter(description = "Only those read from this topic.", example = "evaluation.measurements.v1") @QueryParam("topic") String topic,
-            @Parameter(description = "Only those with this record key (an area code, say).", example = "BU09980101") @QueryParam("key") String key,
-            @Parameter(description = "true: only those not replayed yet; false: only replayed ones.") @QueryParam("waiting") Boolean waiting,
+            @Parameter(description = "Only those read from this topic.", example = "evaluation.measurements.v1") @QueryParam("topic") @Size(max = 200) String topic,
+            @Parameter(description = "Only those with this record key (an area code, say).", example = "BU09980101") @QueryParam("key") @Size(max = 200) String key,
+            @Parameter(description = "true: only those not replayed yet; false: only replayed ones.", schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("waiting") @Pattern(regexp = "true|false", message = "must be true or false") String waiting,
             @Valid @BeanParam PageRequest paging) {
+        Boolean notReplayed = waiting == null ? null : Boolean.valueOf(waiting);
         String where = " where (cast(? as varchar) is null or topic = ?) and (cast(? as varchar) is null or record_key = ?)"
                 + " and (cast(? as boolean) is null or (replayed_at is null) = ?)";
-        List<Object> parameters = new ArrayList<>(Arrays.asList(topic, topic, key, key, waiting, waiting));
+        List<Object> parameters = new ArrayList<>(Arrays.asList(topic, topic, key, key, notReplayed, notReplayed));
         return QuarkusTransaction.requiringNew().call(() -> {
             long total = SqlRows.query(em, "select count(*) from dead_letter" + where, parameters, row -> row.getLong(1)).get(0);
             List<Object> paged = new ArrayList<>(parameters);
@@ -138,8 +143,8 @@ public class DeadLetterResource {
     @Operation(operationId = "replayDeadLetters", summary = "Send every waiting dead letter back to its topic",
             description = "In the order they arrived; optionally only those of one topic, or of one record key.")
     public ReplayResult replayAll(
-            @Parameter(description = "Only those read from this topic.", example = "evaluation.measurements.v1") @QueryParam("topic") String topic,
-            @Parameter(description = "Only those with this record key.", example = "BU09980101") @QueryParam("key") String key) {
+            @Parameter(description = "Only those read from this topic.", example = "evaluation.measurements.v1") @QueryParam("topic") @Size(max = 200) String topic,
+            @Parameter(description = "Only those with this record key.", example = "BU09980101") @QueryParam("key") @Size(max = 200) String key) {
         List<DeadLetterView> waiting = QuarkusTransaction.requiringNew().call(() -> SqlRows.query(em, "select " + COLUMNS
                 + " from dead_letter where replayed_at is null and (cast(? as varchar) is null or topic = ?)"
                 + " and (cast(? as varchar) is null or record_key = ?) order by id", Arrays.asList(topic, topic, key, key), this::view));

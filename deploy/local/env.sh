@@ -12,6 +12,15 @@ SERVICES=(catalog neighbourhood evaluation partner)
 PORT_BASE="${PORT_BASE:-8080}"
 declare -A SERVICE_PORT=([catalog]=$((PORT_BASE + 1)) [neighbourhood]=$((PORT_BASE + 2)) [evaluation]=$((PORT_BASE + 3)) [partner]=$((PORT_BASE + 4)))
 RECEIVER_PORT="${RECEIVER_PORT:-8099}"
+# The e2e tests' webhook receivers (deploy/e2e WebhookReceiver) take the first free port of this range on 127.0.0.1.
+E2E_RECEIVER_PORTS="${E2E_RECEIVER_PORTS:-8100-8109}"
+# partner-service refuses webhooks to loopback and private addresses unless their host:port is listed in
+# partner.webhooks.allowed-targets (empty by default): run.sh lists exactly the receivers above, all on 127.0.0.1.
+webhook_allowed_targets() {
+  local list="127.0.0.1:$RECEIVER_PORT" port
+  for port in $(seq "${E2E_RECEIVER_PORTS%-*}" "${E2E_RECEIVER_PORTS#*-}"); do list="$list,127.0.0.1:$port"; done
+  echo "$list"
+}
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }

@@ -17,6 +17,8 @@ started_at=$(date +%s)
 "$ROOT/deploy/local/postgres-start.sh"
 "$ROOT/deploy/local/kafka-start.sh"
 
+# PARTNER_WEBHOOKS_ALLOWED_TARGETS (read by partner-service only): the local receivers of env.sh, the only loopback
+# targets its webhooks may reach.
 for svc in "${SERVICES[@]}"; do
   pidfile="$LOCAL_DIR/pids/$svc.pid"
   if pid_alive "$pidfile"; then
@@ -30,6 +32,7 @@ for svc in "${SERVICES[@]}"; do
   QUARKUS_HTTP_PORT="${SERVICE_PORT[$svc]}" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$svc" \
   KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+  PARTNER_WEBHOOKS_ALLOWED_TARGETS="${PARTNER_WEBHOOKS_ALLOWED_TARGETS:-$(webhook_allowed_targets)}" \
     nohup "$ROOT/deploy/service-java.sh" "$svc-service" "$app" > "$LOCAL_DIR/logs/$svc-service.log" 2>&1 &
   echo $! > "$pidfile"
 done

@@ -10,7 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A partner system for local runs: receives partner-service's webhook deliveries on the loopback, checks the
- * HMAC signature and the timestamp (at most 5 minutes old) and logs every signal it accepts.
+ * HMAC signature (any entry of the header, as after a secret rotation) and the timestamp (at most 5 minutes old) and
+ * logs every signal it accepts.
  * Usage: java Receiver.java PORT SECRET
  */
 public class Receiver {
@@ -24,8 +25,7 @@ public class Receiver {
             String timestamp = exchange.getRequestHeaders().getFirst("X-Leefbaarheid-Timestamp");
             String signature = exchange.getRequestHeaders().getFirst("X-Leefbaarheid-Signature");
             boolean valid = timestamp != null && signature != null && fresh(timestamp)
-                    && MessageDigest.isEqual(sign(secret, timestamp + "." + body).getBytes(StandardCharsets.UTF_8),
-                            signature.getBytes(StandardCharsets.UTF_8));
+                    && matches(sign(secret, timestamp + "." + body), signature);
             System.out.printf("%s %s %s %s%n", Instant.now(), exchange.getRequestURI().getPath(),
                     valid ? "ACCEPTED" : "REFUSED (bad signature or old timestamp)", body);
             System.out.flush();
@@ -34,6 +34,18 @@ public class Receiver {
         });
         server.start();
         System.out.println("Webhook receiver listening on 127.0.0.1:" + port);
+    }
+
+    /**
+     * Whether any entry of the header is our signature: after a secret rotation the header holds two for a while
+     * ("v1=<new>, v1=<old>"), so a receiver accepts either and can move to the new secret whenever it likes.
+     */
+    static boolean matches(String expected, String header) {
+        boolean valid = false;
+        for (String entry : header.split(",")) {
+            valid |= MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), entry.strip().getBytes(StandardCharsets.UTF_8));
+        }
+        return valid;
     }
 
     static boolean fresh(String timestamp) {

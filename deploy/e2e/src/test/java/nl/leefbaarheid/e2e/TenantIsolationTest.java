@@ -262,6 +262,12 @@ class TenantIsolationTest {
                 null, null, partnerA, none));
         cells.add(new Cell("partner", "POST", "/api/v1/webhooks/{id}/resume", "/api/v1/webhooks/" + webhook + "/resume", null, null, null,
                 none, partnerAWrites));
+        cells.add(new Cell("partner", "PATCH", "/api/v1/webhooks/{id}", "/api/v1/webhooks/" + webhook,
+                Map.of("types", List.of("evaluation-completed")), "application/json", null, none, partnerAWrites));
+        cells.add(new Cell("partner", "POST", "/api/v1/webhooks/{id}/secret-rotations", "/api/v1/webhooks/" + webhook + "/secret-rotations",
+                Map.of("secret", "indringer-geheim-0123456789"), "application/json", null, none, partnerAWrites));
+        cells.add(new Cell("partner", "DELETE", "/api/v1/webhooks/{id}", "/api/v1/webhooks/" + webhook, null, null, null, none,
+                partnerAWrites));
         // the platform's admin operations: dead letters and set-aside events carry anyone's data, so only the admin
         for (String service : List.of("neighbourhood", "evaluation", "partner")) {
             cells.add(new Cell(service, "GET", "/api/v1/dead-letters", "/api/v1/dead-letters", null, null, null, none, none));

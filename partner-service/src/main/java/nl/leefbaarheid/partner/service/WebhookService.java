@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,9 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.leefbaarheid.partner.api.NewWebhook;
-import nl.leefbaarheid.partner.domain.WebhookPolicy;
+import nl.leefbaarheid.partner.api.SecretRotation;
+import nl.leefbaarheid.partner.api.WebhookChange;
+import nl.leefbaarheid.partner.domain.WebhookTargetPolicy;
+import nl.leefbaarheid.platform.problem.Problem;
 import nl.leefbaarheid.platform.problem.ProblemException;
 import nl.leefbaarheid.platform.security.Caller;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Webhook subscriptions of partner organisations: their owners see them with their delivery record. */
 @ApplicationScoped
@@ -33,6 +38,12 @@ public class WebhookService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    WebhookTargetPolicy targets;
+
+    @ConfigProperty(name = "partner.webhooks.secret-grace")
+    Duration secretGrace;
+
     @Transactional(TxType.REQUIRED)
     public Map<String, Object> create(NewWebhook request) {
         String organisation = caller.isAdmin() ? request.organisationId() : caller.organisationId().orElse(null);
@@ -42,10 +53,7 @@ public class WebhookService {
         if (organisation == null) {
             throw ProblemException.invalid("organisationId", "is required when an admin subscribes a webhook");
         }
-        String refused = WebhookPolicy.refuseUrl(request.url());
-        if (refused != null) {
-            throw ProblemException.invalid("url", refused);
-        }
+        checkTarget(request.url());
         if (em.createNativeQuery("select 1 from organisation where id = :o").setParameter("o", organisation).getResultList().isEmpty()) {
             throw ProblemException.invalid("organisationId", "no partner organisation " + organisation);
         }
@@ -55,6 +63,19 @@ public class WebhookService {
                 .setParameter("s", request.secret()).setParameter("t", write(new ArrayList<>(new LinkedHashSet<>(request.types()))))
                 .executeUpdate();
         return get(id);
+    }
+
+    /** Refused targets are never stored: 400 for a URL wrong as written, 422 for one that points where webhooks may not go. */
+    private void checkTarget(String url) {
+        try {
+            targets.check(url);
+        } catch (WebhookTargetPolicy.Refused refused) {
+            if (refused.malformed()) {
+                throw ProblemException.invalid("url", refused.reason());
+            }
+            throw ProblemException.unprocessable("The webhook's URL points where webhooks may not send.",
+                    List.of(new Problem.FieldError("url", refused.reason())));
+        }
     }
 
     public List<Map<String, Object>> list() {
@@ -68,7 +89,8 @@ public class WebhookService {
     public Map<String, Object> get(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select w.id, w.organisation_id, w.url, cast(w.types as text), w.paused, w.paused_reason,
+                select w.id, w.organisation_id, w.url, cast(w.types as text), w.paused, w.paused_reason, w.version,
+                       case when w.previous_secret_until > now() then w.previous_secret_until end,
                        (select count(*) from delivery d where d.webhook_id = w.id and d.status = 'DELIVERED'),
                        (select count(*) from delivery d where d.webhook_id = w.id and d.status = 'PENDING'),
                        (select count(*) from delivery d where d.webhook_id = w.id and d.status = 'FAILED'),
@@ -85,10 +107,12 @@ public class WebhookService {
         view.put("types", read((String) r[3]));
         view.put("paused", r[4]);
         view.put("pausedReason", r[5]);
-        view.put("delivered", ((Number) r[6]).longValue());
-        view.put("pending", ((Number) r[7]).longValue());
-        view.put("failed", ((Number) r[8]).longValue());
-        view.put("lastError", r[9]);
+        view.put("version", ((Number) r[6]).longValue());
+        view.put("previousSecretValidUntil", r[7]);
+        view.put("delivered", ((Number) r[8]).longValue());
+        view.put("pending", ((Number) r[9]).longValue());
+        view.put("failed", ((Number) r[10]).longValue());
+        view.put("lastError", r[11]);
         return view;
     }
 
@@ -123,6 +147,51 @@ public class WebhookService {
         em.createNativeQuery("update delivery set status = 'PENDING', attempts = 0, next_attempt_at = :now where webhook_id = :id and status = 'FAILED'")
                 .setParameter("id", id).setParameter("now", Instant.now()).executeUpdate();
         return get(id);
+    }
+
+    /** Changes the signal types wanted from now on; deliveries already queued go out as they are. */
+    @Transactional(TxType.REQUIRED)
+    public Map<String, Object> changeTypes(UUID id, WebhookChange change, Long expectedVersion) {
+        get(id);
+        int changed = em.createNativeQuery("""
+                update webhook set types = cast(:t as jsonb), version = version + 1
+                 where id = :id and (cast(:v as bigint) is null or version = cast(:v as bigint))""")
+                .setParameter("t", write(new ArrayList<>(new LinkedHashSet<>(change.types())))).setParameter("id", id)
+                .setParameter("v", expectedVersion).executeUpdate();
+        if (changed == 0) {
+            throw ProblemException.preconditionFailed("The webhook changed since version " + expectedVersion + "; read it again.");
+        }
+        return get(id);
+    }
+
+    /**
+     * Replaces the secret; the one it replaces keeps signing deliveries beside the new one until the grace period ends,
+     * so the receiver can switch at any moment within it. A second rotation within the period drops the oldest secret.
+     */
+    @Transactional(TxType.REQUIRED)
+    public Map<String, Object> rotateSecret(UUID id, SecretRotation rotation, Long expectedVersion) {
+        get(id);
+        int changed = em.createNativeQuery("""
+                update webhook set previous_secret = secret, previous_secret_until = :until, secret = :s, version = version + 1
+                 where id = :id and secret <> :s and (cast(:v as bigint) is null or version = cast(:v as bigint))""")
+                .setParameter("until", Instant.now().plus(secretGrace)).setParameter("s", rotation.secret())
+                .setParameter("id", id).setParameter("v", expectedVersion).executeUpdate();
+        if (changed == 0) {
+            boolean same = !em.createNativeQuery("select 1 from webhook where id = :id and secret = :s").setParameter("id", id)
+                    .setParameter("s", rotation.secret()).getResultList().isEmpty();
+            if (same) {
+                throw ProblemException.invalid("secret", "must differ from the current secret");
+            }
+            throw ProblemException.preconditionFailed("The webhook changed since version " + expectedVersion + "; read it again.");
+        }
+        return get(id);
+    }
+
+    /** Deletes the webhook with its deliveries: what was pending is never sent (an attempt in flight is not recorded). */
+    @Transactional(TxType.REQUIRED)
+    public void delete(UUID id) {
+        get(id);
+        em.createNativeQuery("delete from webhook where id = :id").setParameter("id", id).executeUpdate();
     }
 
     private String write(Object value) {

@@ -30,12 +30,19 @@ class PartnerRulesTest {
     }
 
     @Test
-    void webhooksUseHttpsExceptToTheLoopbackAndBackOffDoubling() {
-        assertThat(WebhookPolicy.refuseUrl("https://meldingen.example.nl/hook")).isNull();
-        assertThat(WebhookPolicy.refuseUrl("http://127.0.0.1:8099/hook")).isNull();
-        assertThat(WebhookPolicy.refuseUrl("http://meldingen.example.nl/hook")).contains("https");
-        assertThat(WebhookPolicy.refuseUrl("https://user:pw@example.nl/")).contains("credentials");
-        assertThat(WebhookPolicy.refuseUrl("not a url")).isNotNull();
+    void duringASecretsGracePeriodTheHeaderCarriesBothSignaturesAndEitherSecretVerifies() {
+        String header = WebhookSignature.header("het-nieuwe-geheim-1", "het-oude-geheim-22", 1_700_000_000L, "{\"a\":1}");
+        assertThat(header).isEqualTo(WebhookSignature.sign("het-nieuwe-geheim-1", 1_700_000_000L, "{\"a\":1}") + ", "
+                + WebhookSignature.sign("het-oude-geheim-22", 1_700_000_000L, "{\"a\":1}"));
+        assertThat(WebhookSignature.verify("het-nieuwe-geheim-1", "1700000000", "{\"a\":1}", header, 1_700_000_010L, 300)).isTrue();
+        assertThat(WebhookSignature.verify("het-oude-geheim-22", "1700000000", "{\"a\":1}", header, 1_700_000_010L, 300)).isTrue();
+        assertThat(WebhookSignature.verify("een-ander-geheim-3", "1700000000", "{\"a\":1}", header, 1_700_000_010L, 300)).isFalse();
+        // without a rotation the header is what it always was: one entry
+        assertThat(WebhookSignature.header("het-nieuwe-geheim-1", null, 1_700_000_000L, "{}")).doesNotContain(",");
+    }
+
+    @Test
+    void deliveriesBackOffDoubling() {
         assertThat(WebhookPolicy.backoff(Duration.ofSeconds(10), 1)).isEqualTo(Duration.ofSeconds(10));
         assertThat(WebhookPolicy.backoff(Duration.ofSeconds(10), 3)).isEqualTo(Duration.ofSeconds(40));
         assertThat(WebhookPolicy.backoff(Duration.ofSeconds(10), 20)).isEqualTo(Duration.ofHours(1));

@@ -27,11 +27,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Real HTTP receivers on the loopback: a good one, a flaky one, one that is down and one that hangs. */
+/**
+ * Real HTTP receivers on the loopback: a good one, a flaky one, one that is down and one that hangs, on the port the
+ * tests allow-list (%test.partner.webhooks.allowed-targets).
+ */
 @QuarkusTest
 class WebhookDeliveryTest {
 
     static final String SECRET = "geheim-van-de-ontvanger-0907";
+    /** The tests' receiver port, allow-listed for 127.0.0.1 and receiver.test in application.properties. */
+    public static final int RECEIVER_PORT = 18099;
 
     @ConfigProperty(name = "mp.messaging.incoming.statuses.group.id")
     String groupId;
@@ -45,7 +50,7 @@ class WebhookDeliveryTest {
 
     @BeforeEach
     void receivers() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", RECEIVER_PORT), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/good", exchange -> {
             String body = body(exchange);
@@ -155,10 +160,13 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void onlyHttpsOrLoopbackUrlsAreAccepted() {
+    void onlyHttpsOrAllowListedUrlsAreAccepted() {
         Fixtures.organisation("gemeente-0908", "municipality", "GM0908");
         given().auth().oauth2(Tokens.partner("gemeente-0908")).contentType(ContentType.JSON)
                 .body(Map.of("url", "http://meldingen.example.nl/hook", "secret", SECRET, "types", List.of("status-changed")))
+                .post("/api/v1/webhooks").then().statusCode(400).body("errors[0].field", equalTo("url"));
+        given().auth().oauth2(Tokens.partner("gemeente-0908")).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:" + (RECEIVER_PORT + 1) + "/hook", "secret", SECRET, "types", List.of("status-changed")))
                 .post("/api/v1/webhooks").then().statusCode(400).body("errors[0].field", equalTo("url"));
         given().auth().oauth2(Tokens.partner("gemeente-0908")).contentType(ContentType.JSON)
                 .body(Map.of("url", "https://meldingen.example.nl/hook", "secret", "kort", "types", List.of("alles")))

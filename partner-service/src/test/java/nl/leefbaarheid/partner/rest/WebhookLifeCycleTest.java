@@ -118,9 +118,11 @@ class WebhookLifeCycleTest {
     void aNameThatNowResolvesToAPrivateAddressIsRefusedAtDeliveryBeforeAnyConnection() throws Exception {
         Fixtures.organisation("gemeente-0911", "municipality", "GM0911");
         Fixtures.collaboration("corp-0911", "GM0911", "gemeente-0911", List.of(), List.of("GM0911"), false, false);
-        // public once, for the subscription's check; private from then on, before any signal is made
-        TestHostResolver.answer("verhuisd.test", "93.184.216.34", "10.0.0.7");
+        // public for the subscription's check (which never connects); private from then on, before any signal is made, so
+        // that no delivery can ever be given the public address
+        TestHostResolver.answer("verhuisd.test", "93.184.216.34");
         String id = subscribe("gemeente-0911", "https://verhuisd.test/hook", OLD_SECRET).statusCode(201).extract().path("id");
+        TestHostResolver.answer("verhuisd.test", "10.0.0.7");
         Fixtures.awaitConsumer(groupId);
 
         Fixtures.statusChanged("BU09110101", "green", "green", List.of("livability.deviation"));

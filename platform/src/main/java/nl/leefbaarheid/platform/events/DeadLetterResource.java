@@ -113,7 +113,7 @@ public class DeadLetterResource {
             paged.add((long) paging.page * paging.size);
             List<DeadLetterView> items = SqlRows.query(em, "select " + COLUMNS + " from dead_letter" + where
                     + " order by id desc limit ? offset ?", paged, this::view);
-            return new Page<>(items, paging.page, paging.size, total, (int) ((total + paging.size - 1) / paging.size));
+            return Page.of(items, total, paging);
         });
     }
 

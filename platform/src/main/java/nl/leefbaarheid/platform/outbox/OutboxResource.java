@@ -13,6 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -65,7 +67,7 @@ public class OutboxResource {
                     row -> row.getLong(1)).get(0);
             List<SetAsideEvent> items = SqlRows.query(em, "select " + COLUMNS + " from outbox_event where status = 'SET_ASIDE'"
                     + " order by id limit ? offset ?", List.of(paging.size, (long) paging.page * paging.size), OutboxResource::view);
-            return new Page<>(items, paging.page, paging.size, total, (int) ((total + paging.size - 1) / paging.size));
+            return Page.of(items, total, paging);
         });
     }
 
@@ -86,7 +88,7 @@ public class OutboxResource {
         return event;
     }
 
-    private static SetAsideEvent view(java.sql.ResultSet row) throws java.sql.SQLException {
+    private static SetAsideEvent view(ResultSet row) throws SQLException {
         return new SetAsideEvent(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
                 row.getObject(5, OffsetDateTime.class), row.getInt(6), row.getString(7));
     }

@@ -16,7 +16,11 @@ public record Page<T>(
     public static <E, T> Page<T> of(PanacheQuery<E> query, PageRequest request, Function<E, T> mapping) {
         query.page(io.quarkus.panache.common.Page.of(request.page, request.size));
         long total = query.count();
-        List<T> items = query.list().stream().map(mapping).toList();
-        return new Page<>(items, request.page, request.size, total, (int) ((total + request.size - 1) / request.size));
+        return of(query.list().stream().map(mapping).toList(), total, request);
+    }
+
+    /** The page of these items, of {@code totalItems} in all (for lists read past the ORM). */
+    public static <T> Page<T> of(List<T> items, long totalItems, PageRequest request) {
+        return new Page<>(items, request.page, request.size, totalItems, (int) ((totalItems + request.size - 1) / request.size));
     }
 }

@@ -34,7 +34,10 @@ public final class Fixtures {
                 .post("/api/v1/collaborations").then().statusCode(201).extract().path("id");
     }
 
-    /** A status change as neighbourhood-service publishes it; returns its event id. */
+    /**
+     * A status change as neighbourhood-service publishes it, with public statuses and the tenant experience of corp-0905
+     * beside them (and of corp-other, which a collaboration of corp-0905 must never show); returns its event id.
+     */
     public static String statusChanged(String area, String tenantColourBefore, String tenantColourAfter, List<String> changes) {
         String id = UUID.randomUUID().toString();
         send(id, area, tenantColourBefore, tenantColourAfter, changes);
@@ -46,10 +49,12 @@ public final class Fixtures {
                 {"areaCode": "%s", "areaLevel": "neighbourhood", "version": 2, "previousVersion": 1,
                  "changes": [%s], "reason": "measurement test",
                  "previousStatus": {"livability": {"deviation": {"score": -0.05, "class": 4, "label": "zwak"}},
-                   "resilience": {"quadrant": "stable"}, "tenantExperience": {"colour": "%s"}, "signals": [], "priority": 0.2},
+                   "resilience": {"quadrant": "stable"}, "signals": [], "priority": 0.2},
                  "status": {"livability": {"deviation": {"score": -0.12, "class": 3, "label": "onvoldoende"}},
-                   "resilience": {"quadrant": "under-pressure"}, "tenantExperience": {"colour": "%s"},
+                   "resilience": {"quadrant": "under-pressure"},
                    "signals": ["livability-weak", "resilience-under-pressure"], "priority": 0.6},
+                 "previousTenantExperiences": {"corp-0905": {"colour": "%s"}, "corp-other": {"colour": "green"}},
+                 "tenantExperiences": {"corp-0905": {"colour": "%s"}, "corp-other": {"colour": "magenta-of-corp-other"}},
                  "computedAt": "2026-11-01T10:00:00Z"}"""
                 .formatted(area, String.join(", ", changes.stream().map(c -> "\"" + c + "\"").toList()), before, after);
         TopicProbe.send("neighbourhood.status.v1", area, body, Map.of("ce_specversion", "1.0", "ce_id", id,

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -26,16 +30,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Tenant isolation as a matrix: every operation of every service, called on the data of corporation A and its
- * municipality (partner A) by corporation A, partner A, corporation B, partner B of another municipality, and the
- * admin. B never reads anything of A's that is not public and never changes anything of A's; A and the admin do
- * see it (so the matrix cannot pass by seeing nothing). Every operation also refuses expired, foreign and
- * malformed tokens. An operation added to an OpenAPI document without a row here fails the test.
+ * municipality (partner A) by corporation A, partner A, corporation B, partner B of another municipality, corporation C
+ * (which measures its own tenants in one of A's neighbourhoods and shares with nobody), and the admin. B and C never read
+ * anything of A's that is not public and never change anything of A's; nobody but C and the admin reads C's figures; A
+ * and the admin do see A's (so the matrix cannot pass by seeing nothing). Every operation also refuses expired, foreign
+ * and malformed tokens. An operation added to an OpenAPI document without a row here fails the test. Beside the matrix,
+ * each caller's tenant figures of the shared neighbourhood are checked figure by figure, in every read that shows them.
  */
 class TenantIsolationTest {
 
-    enum Caller { CORPORATION_A, PARTNER_A, CORPORATION_B, PARTNER_B, ADMIN }
+    enum Caller { CORPORATION_A, PARTNER_A, CORPORATION_B, PARTNER_B, CORPORATION_C, ADMIN }
 
-    static final Set<Caller> B = EnumSet.of(Caller.CORPORATION_B, Caller.PARTNER_B);
+    /** Who must never read A's secrets. */
+    static final Set<Caller> OUTSIDERS_OF_A = EnumSet.of(Caller.CORPORATION_B, Caller.PARTNER_B, Caller.CORPORATION_C);
+    /** Who may read C's figures: C shares with nobody. */
+    static final Set<Caller> INSIDERS_OF_C = EnumSet.of(Caller.CORPORATION_C, Caller.ADMIN);
     static final ObjectMapper JSON = new ObjectMapper();
 
     static Town a;
@@ -48,18 +57,30 @@ class TenantIsolationTest {
     static String workshop;
     static final String CONTACT = "wijkregisseur@gemeente-a.example";
     static final String TENANT_MARK = "6.37";
+    /** C's tenant mark in A's neighbourhood, of 40 respondents beside A's 77. */
+    static final String C_MARK = "8.42";
+    /** The mark of all 117 respondents, as only the admin sees it: (6.37 x 77 + 8.42 x 40) / 117, rounded to 4 decimals. */
+    static final String ALL_MARK = "7.0709";
+    static final String PERIOD = "2026-Q2";
     /** What only A (and those A shares with) may see. */
     static List<String> secrets;
+    /** Corporation C: a second corporation in A's neighbourhood 02. */
+    static String corporationC;
+    /** What only C and the admin may see. */
+    static List<String> secretsOfC;
 
     @BeforeAll
     static void twoTenants() throws Exception {
         Platform.start();
         a = Town.create("Aadorp");
         b = Town.create("Beekdorp");
+        // not A's id with a suffix: A's secret complex:<A> would be found in C's complex subject complex:<C>:N-01
+        corporationC = "buur-" + a.corporation;
         tokens.put(Caller.CORPORATION_A, a.corporationToken());
         tokens.put(Caller.PARTNER_A, a.partnerToken());
         tokens.put(Caller.CORPORATION_B, b.corporationToken());
         tokens.put(Caller.PARTNER_B, b.partnerToken());
+        tokens.put(Caller.CORPORATION_C, Platform.corporationToken(corporationC));
         tokens.put(Caller.ADMIN, Platform.adminToken());
         String admin = Platform.adminToken();
         // the collaboration first: the status events of the import below become its signals
@@ -68,8 +89,9 @@ class TenantIsolationTest {
                 .then().statusCode(200);
         // a tenant survey of corporation A: restricted figures
         api("neighbourhood", a.corporationToken()).contentType(ContentType.JSON).body(List.of(Map.of("areaCode", a.neighbourhoods.get(1),
-                "complexId", "C-02", "indicator", "tenant.feeling-at-home", "period", "2026-Q2", "value", 6.37, "respondents", 77,
+                "complexId", "C-02", "indicator", "tenant.feeling-at-home", "period", PERIOD, "value", 6.37, "respondents", 77,
                 "source", "kwh-huurderslabel", "corporationId", a.corporation))).post("/api/v1/observations").then().statusCode(200);
+        awaitRespondents(a.neighbourhoods.get(1), 77);
         Eventually.await("a signal of the collaboration", () -> api("partner", a.partnerToken()).get("/api/v1/signals?size=500")
                 .then().statusCode(200).extract().asString(), body -> body.contains(collaboration), java.time.Duration.ofSeconds(60));
         try (WebhookReceiver receiver = new WebhookReceiver("isolatie-" + a.municipality + "-0123456789")) {
@@ -93,13 +115,69 @@ class TenantIsolationTest {
                         "plannedEndDate", start.plusMonths(12).toString(), "partners", List.of(a.welfarePartner)))
                 .post("/api/v1/deployments").then().extract().<String>path("id"), id -> id != null, java.time.Duration.ofSeconds(60));
         secrets = List.of(deployment, collaboration, webhook, agreement, workshop, CONTACT, TENANT_MARK, "complex:" + a.corporation);
+        secondCorporation();
+        // its id is also in its complex's subject; its complex code N-01 is too short to tell from other text
+        secretsOfC = List.of(C_MARK, corporationC);
     }
 
-    /** A row of the matrix: one operation on A's data, who must see its marker, and who may change it. */
+    /**
+     * Corporation C arrives in A's neighbourhood 02 after A's survey is in its status (so the history has versions from
+     * before C): it registers, with its seat in B's municipality (registered in A's it would rightly read A's municipal
+     * agreements), a complex N-01 there, and a survey of its own tenants. It shares with nobody. The survey goes
+     * straight to neighbourhood-service, so evaluation-service need not know the complex.
+     */
+    private static void secondCorporation() {
+        String admin = Platform.adminToken();
+        String corporationToken = tokens.get(Caller.CORPORATION_C);
+        String nbA = a.neighbourhoods.get(1);
+        api("partner", admin).contentType(ContentType.JSON).body(Map.of("id", corporationC, "name", "Woonstichting De Buren",
+                "type", "corporation", "municipalityCode", b.municipality)).post("/api/v1/organisations").then().statusCode(201);
+        api("neighbourhood", corporationToken).contentType(ContentType.JSON).body(Map.of("code", "N-01", "name", "Complex Buurhof",
+                "neighbourhoodCode", nbA, "homes", 48, "households", 45))
+                .post("/api/v1/corporations/{id}/complexes", corporationC).then().statusCode(201);
+        api("neighbourhood", corporationToken).contentType(ContentType.JSON).body(List.of(Map.of("areaCode", nbA, "complexId", "N-01",
+                "indicator", "tenant.feeling-at-home", "period", PERIOD, "value", 8.42, "respondents", 40,
+                "source", "kwh-huurderslabel", "corporationId", corporationC))).post("/api/v1/observations").then().statusCode(200);
+        awaitRespondents(nbA, 117);
+    }
+
+    /** Waits until the admin's status of the area counts this many tenant respondents. */
+    private static void awaitRespondents(String area, int respondents) {
+        Eventually.await(respondents + " tenant respondents in the admin's status of " + area, () -> api("neighbourhood",
+                Platform.adminToken()).get("/api/v1/areas/{code}/status", area).then().statusCode(200).extract()
+                .<Integer>path("status.tenantExperience.respondents"), r -> r != null && r == respondents, Duration.ofSeconds(60));
+    }
+
+    /**
+     * A row of the matrix: one operation on A's data, who must see its marker (and the admin), who may change it, and the
+     * markers some callers must see instead (the admin's aggregate of A's and C's tenant figures, C's own).
+     */
     record Cell(String service, String method, String template, String path, Object body, String contentType, String marker,
-            Set<Caller> seenBy, Set<Caller> allowedToWrite) {
+            Set<Caller> seenBy, Set<Caller> allowedToWrite, Map<Caller, String> otherMarkers) {
+
+        Cell(String service, String method, String template, String path, Object body, String contentType, String marker,
+                Set<Caller> seenBy, Set<Caller> allowedToWrite) {
+            this(service, method, template, path, body, contentType, marker, seenBy, allowedToWrite, Map.of());
+        }
+
         boolean write() {
             return !method.equals("GET");
+        }
+
+        /** The same row, where this caller must see another marker. */
+        Cell showing(Caller caller, String otherMarker) {
+            Map<Caller, String> markers = new EnumMap<>(Caller.class);
+            markers.putAll(otherMarkers);
+            markers.put(caller, otherMarker);
+            return new Cell(service, method, template, path, body, contentType, marker, seenBy, allowedToWrite, markers);
+        }
+
+        /** What the caller must find in the answer; null when nothing. */
+        String markerFor(Caller caller) {
+            if (otherMarkers.containsKey(caller)) {
+                return otherMarkers.get(caller);
+            }
+            return seenBy.contains(caller) || caller == Caller.ADMIN ? marker : null;
         }
     }
 
@@ -109,9 +187,11 @@ class TenantIsolationTest {
         String corpPath = "/api/v1/corporations/" + corpA;
         Set<Caller> corpAandPartner = EnumSet.of(Caller.CORPORATION_A, Caller.PARTNER_A);
         Set<Caller> none = EnumSet.noneOf(Caller.class);
-        Set<Caller> corporations = EnumSet.of(Caller.CORPORATION_A, Caller.CORPORATION_B, Caller.ADMIN);
+        Set<Caller> corporations = EnumSet.of(Caller.CORPORATION_A, Caller.CORPORATION_B, Caller.CORPORATION_C, Caller.ADMIN);
         Set<Caller> admin = EnumSet.of(Caller.ADMIN);
         Set<Caller> corpAWrites = EnumSet.of(Caller.CORPORATION_A, Caller.ADMIN);
+        // C has a complex in nbA: its override there is its own, changes nothing of A's, but changes what the admin reads
+        Set<Caller> areaOverrideWrites = EnumSet.of(Caller.CORPORATION_A, Caller.CORPORATION_C, Caller.ADMIN);
         Map<String, Object> override = Map.of("colour", "green", "reason", "Overgenomen door een ander");
         Map<String, Object> end = Map.of("endDate", LocalDate.now().toString(), "reason", "Overgenomen door een ander");
         Map<String, Object> measurement = Map.of("deploymentId", deployment, "slot", "baseline", "areaCode", nbA,
@@ -142,12 +222,14 @@ class TenantIsolationTest {
         // neighbourhood-service: public figures for all; complexes and tenant figures for A and whom A shares with
         cells.add(new Cell("neighbourhood", "GET", "/api/v1/areas", "/api/v1/areas?parent=" + a.district, null, null, nbA, none, none));
         cells.add(new Cell("neighbourhood", "GET", "/api/v1/areas/{code}", "/api/v1/areas/" + nbA, null, null, nbA, none, none));
+        // the admin sees the mark of all respondents in nbA, C its own; the history keeps A's alone from before C came
         cells.add(new Cell("neighbourhood", "GET", "/api/v1/areas/{code}/status", "/api/v1/areas/" + nbA + "/status", null, null,
-                TENANT_MARK, corpAandPartner, none));
+                TENANT_MARK, corpAandPartner, none).showing(Caller.ADMIN, ALL_MARK).showing(Caller.CORPORATION_C, C_MARK));
         cells.add(new Cell("neighbourhood", "GET", "/api/v1/areas/{code}/status/history", "/api/v1/areas/" + nbA + "/status/history",
-                null, null, TENANT_MARK, corpAandPartner, none));
+                null, null, TENANT_MARK, corpAandPartner, none).showing(Caller.CORPORATION_C, C_MARK));
         cells.add(new Cell("neighbourhood", "GET", "/api/v1/comparisons", "/api/v1/comparisons?area=" + nbA + "&area="
-                + a.neighbourhoods.get(0), null, null, TENANT_MARK, corpAandPartner, none));
+                + a.neighbourhoods.get(0), null, null, TENANT_MARK, corpAandPartner, none).showing(Caller.ADMIN, ALL_MARK)
+                .showing(Caller.CORPORATION_C, C_MARK));
         cells.add(new Cell("neighbourhood", "GET", "/api/v1/rankings", "/api/v1/rankings?municipality=" + a.municipality, null, null,
                 nbA, none, none));
         cells.add(new Cell("neighbourhood", "GET", "/api/v1/maps/resilience", "/api/v1/maps/resilience?municipality=" + a.municipality,
@@ -156,9 +238,9 @@ class TenantIsolationTest {
         cells.add(new Cell("neighbourhood", "GET", "/api/v1/indicators/{code}", "/api/v1/indicators/tenant.feeling-at-home", null, null,
                 null, none, none));
         cells.add(new Cell("neighbourhood", "PUT", "/api/v1/areas/{code}/tenant-colour-override", "/api/v1/areas/" + nbA
-                + "/tenant-colour-override", override, "application/json", null, none, corpAWrites));
+                + "/tenant-colour-override", override, "application/json", null, none, areaOverrideWrites));
         cells.add(new Cell("neighbourhood", "DELETE", "/api/v1/areas/{code}/tenant-colour-override", "/api/v1/areas/" + nbA
-                + "/tenant-colour-override", null, null, null, none, corpAWrites));
+                + "/tenant-colour-override", null, null, null, none, areaOverrideWrites));
         cells.add(new Cell("neighbourhood", "GET", "/api/v1/corporations/{corporationId}/complexes", corpPath + "/complexes", null, null,
                 "C-02", corpAandPartner, none));
         cells.add(new Cell("neighbourhood", "POST", "/api/v1/corporations/{corporationId}/complexes", corpPath + "/complexes",
@@ -297,7 +379,7 @@ class TenantIsolationTest {
         for (Cell cell : cells) {
             for (Caller caller : Caller.values()) {
                 if (cell.write() && cell.allowedToWrite().contains(caller)) {
-                    continue; // a write A (or the admin) may do would change A's data: its own tests cover it
+                    continue; // a write A, the admin (or C on its own) may do changes what stateOfA reads: its own tests cover it
                 }
                 checked++;
                 Response answer = send(cell, tokens.get(caller));
@@ -310,12 +392,20 @@ class TenantIsolationTest {
                     if (status < 400) {
                         failures.add(where + ": a write on A's data was accepted: " + body);
                     }
-                } else if (B.contains(caller)) {
-                    // a 403 or 404 names only what the caller asked for; any answer with data must hold nothing of A's
-                    secrets.stream().filter(secret -> status < 300 && shows(body, secret)).forEach(secret -> failures.add(where + ": shows A's " + secret));
-                } else if ((cell.seenBy().contains(caller) || caller == Caller.ADMIN) && cell.marker() != null
-                        && !(status == 200 && body.contains(cell.marker()))) {
-                    failures.add(where + ": should show " + cell.marker());
+                } else {
+                    // a 403 or 404 names only what the caller asked for; any answer with data holds nothing it may not see
+                    if (status < 300 && OUTSIDERS_OF_A.contains(caller)) {
+                        secrets.stream().filter(secret -> shows(body, secret))
+                                .forEach(secret -> failures.add(where + ": shows A's " + secret));
+                    }
+                    if (status < 300 && !INSIDERS_OF_C.contains(caller)) {
+                        secretsOfC.stream().filter(secret -> shows(body, secret))
+                                .forEach(secret -> failures.add(where + ": shows C's " + secret));
+                    }
+                    String marker = cell.markerFor(caller);
+                    if (marker != null && !(status == 200 && body.contains(marker))) {
+                        failures.add(where + ": should show " + marker);
+                    }
                 }
             }
         }
@@ -329,10 +419,246 @@ class TenantIsolationTest {
                 }
             }
         }
-        System.out.printf("ISOLATION: %d operations x 5 callers: %d cells checked; %d calls with expired, foreign, malformed or "
-                + "empty tokens; %d failures%n", cells.size(), checked, badTokens, failures.size());
+        System.out.printf("ISOLATION: %d operations x %d callers: %d cells checked; %d calls with expired, foreign, malformed or "
+                + "empty tokens; %d failures%n", cells.size(), Caller.values().length, checked, badTokens, failures.size());
         assertThat(failures).isEmpty();
         assertThat(stateOfA()).as("A's data after everyone else tried to change it").isEqualTo(before);
+    }
+
+    /** Tenant figures as a caller must see them: the mark, its respondents and its colour, all of period 2026-Q2. */
+    record Figures(double mean, int respondents, String colour) {
+        static final Figures OF_A = new Figures(6.37, 77, "red");
+        static final Figures OF_C = new Figures(8.42, 40, "green");
+        static final Figures OF_ALL = new Figures(7.0709, 117, "green");
+
+        /** The tenant signals these figures give: red and orange give one, green none. */
+        Set<String> signals() {
+            return colour.equals("green") ? Set.of() : Set.of("tenant-" + colour);
+        }
+    }
+
+    /** The tenant figures of nbA the caller sees now; null for none. */
+    static Figures seenNow(Caller caller) {
+        return switch (caller) {
+            case CORPORATION_A, PARTNER_A -> Figures.OF_A;
+            case CORPORATION_C -> Figures.OF_C;
+            case ADMIN -> Figures.OF_ALL;
+            case CORPORATION_B, PARTNER_B -> null;
+        };
+    }
+
+    /** The tenant figures of nbA the caller sees in the versions written before C's survey: A's, for those who see A's. */
+    static Figures seenBeforeC(Caller caller) {
+        return switch (caller) {
+            case CORPORATION_A, PARTNER_A, ADMIN -> Figures.OF_A;
+            case CORPORATION_B, PARTNER_B, CORPORATION_C -> null;
+        };
+    }
+
+    @Test
+    void eachCallerSeesTheTenantFiguresItMay() {
+        String nbA = a.neighbourhoods.get(1);
+        String statusPath = "/api/v1/areas/" + nbA + "/status";
+        Reads reads = new Reads();
+        // the status of nbA: each caller's own view, whose priority every other read must repeat
+        Map<Caller, JsonNode> views = new EnumMap<>(Caller.class);
+        for (Caller caller : Caller.values()) {
+            JsonNode view = reads.ok(caller, "neighbourhood", statusPath);
+            views.put(caller, view);
+            reads.figures(caller, statusPath, view.path("status"), seenNow(caller));
+            reads.expect(view.path("restricted").isBoolean() && view.path("restricted").asBoolean() == (caller != Caller.ADMIN),
+                    caller, statusPath, "restricted should be " + (caller != Caller.ADMIN) + ", is " + view.path("restricted"));
+        }
+        Map<Caller, Double> priorities = new EnumMap<>(Caller.class);
+        views.forEach((caller, view) -> priorities.put(caller, number(view.path("status").path("priority"))));
+        Double open = priorities.get(Caller.CORPORATION_B);
+        reads.expect(open != null, Caller.CORPORATION_B, statusPath, "has no priority");
+        if (open != null) {
+            // A's red adds 0.15 to the public priority (both rounded to 3 decimals); green, and no figures, add nothing
+            for (Caller caller : Caller.values()) {
+                double expected = Figures.OF_A.equals(seenNow(caller)) ? open + 0.15 : open;
+                reads.expect(near(priorities.get(caller), expected, 0.001), caller, statusPath,
+                        "priority " + priorities.get(caller) + " instead of " + expected);
+            }
+        }
+        // comparisons, rankings and the resilience map: the same figures and priority as that caller's status
+        String comparisons = "/api/v1/comparisons?area=" + nbA + "&area=" + a.neighbourhoods.get(0);
+        String byMunicipality = "/api/v1/rankings?municipality=" + a.municipality;
+        String map = "/api/v1/maps/resilience?municipality=" + a.municipality;
+        for (Caller caller : Caller.values()) {
+            JsonNode compared = find(reads.ok(caller, "neighbourhood", comparisons), "/areaCode", nbA);
+            reads.figures(caller, comparisons, compared.path("status"), seenNow(caller));
+            reads.expect(compared.path("restricted").equals(views.get(caller).path("restricted")), caller, comparisons,
+                    "restricted " + compared.path("restricted") + " where the status says " + views.get(caller).path("restricted"));
+            reads.priority(caller, comparisons, compared.path("status").path("priority"), priorities.get(caller));
+            reads.priority(caller, byMunicipality, find(reads.ok(caller, "neighbourhood", byMunicipality).path("items"), "/areaCode", nbA)
+                    .path("priority"), priorities.get(caller));
+            reads.priority(caller, map, find(reads.ok(caller, "neighbourhood", map).path("features"), "/properties/code", nbA)
+                    .path("properties").path("priority"), priorities.get(caller));
+        }
+        // the working areas, and the rankings of them: for the corporation, those it shares with and the admin
+        Map<String, Set<Caller>> workingAreas = Map.of(a.corporation, EnumSet.of(Caller.CORPORATION_A, Caller.PARTNER_A, Caller.ADMIN),
+                corporationC, INSIDERS_OF_C);
+        workingAreas.forEach((corporation, readers) -> {
+            String workingArea = "/api/v1/corporations/" + corporation + "/working-area";
+            String ranking = "/api/v1/rankings?corporation=" + corporation;
+            for (Caller caller : Caller.values()) {
+                if (readers.contains(caller)) {
+                    reads.figures(caller, workingArea, reads.ok(caller, "neighbourhood", workingArea).path("status"), seenNow(caller));
+                    reads.priority(caller, ranking, find(reads.ok(caller, "neighbourhood", ranking).path("items"), "/areaCode", nbA)
+                            .path("priority"), priorities.get(caller));
+                } else {
+                    reads.refused(caller, "neighbourhood", workingArea);
+                    reads.refused(caller, "neighbourhood", ranking);
+                }
+            }
+        });
+        // C's complex: its own figures, for C and the admin only
+        String complexOfC = "/api/v1/corporations/" + corporationC + "/complexes/N-01/status";
+        for (Caller caller : Caller.values()) {
+            if (INSIDERS_OF_C.contains(caller)) {
+                reads.figures(caller, complexOfC, reads.ok(caller, "neighbourhood", complexOfC).path("status"), Figures.OF_C);
+            } else {
+                reads.refused(caller, "neighbourhood", complexOfC);
+            }
+        }
+        // the history: the versions from before C's survey (the admin's with 77 respondents) show A's figures or none;
+        // the current version is projected as the status is
+        String history = "/api/v1/areas/" + nbA + "/status/history?size=500";
+        Set<Integer> beforeC = new TreeSet<>();
+        reads.ok(Caller.ADMIN, "neighbourhood", history).path("items").forEach(item -> {
+            if (item.path("status").path("tenantExperience").path("respondents").asInt() == 77) {
+                beforeC.add(item.path("version").asInt());
+            }
+        });
+        reads.expect(!beforeC.isEmpty(), Caller.ADMIN, history, "has no version with A's 77 respondents alone");
+        for (Caller caller : Caller.values()) {
+            JsonNode items = reads.ok(caller, "neighbourhood", history).path("items");
+            Set<Integer> found = new TreeSet<>();
+            for (JsonNode item : items) {
+                int version = item.path("version").asInt();
+                if (beforeC.contains(version)) {
+                    found.add(version);
+                    reads.figures(caller, history + " version " + version, item.path("status"), seenBeforeC(caller));
+                }
+                if (version == views.get(caller).path("version").asInt()) {
+                    JsonNode current = views.get(caller).path("status");
+                    reads.expect(item.path("status").equals(current), caller, history,
+                            "version " + version + " is " + item.path("status") + " where the status is " + current);
+                }
+            }
+            reads.expect(found.equals(beforeC), caller, history, "has versions " + found + " of " + beforeC + " from before C");
+        }
+        // the signals of A's collaboration carry A's tenant colour of nbA only (C's mark is checked in every read)
+        String signals = "/api/v1/signals?size=500";
+        for (Caller caller : List.of(Caller.CORPORATION_A, Caller.PARTNER_A)) {
+            for (JsonNode item : reads.ok(caller, "partner", signals).path("items")) {
+                for (String side : List.of("previous", "current")) {
+                    JsonNode colour = item.path("signal").path(side).path("tenantColour");
+                    reads.expect(!nbA.equals(item.path("areaCode").asText()) || colour.isMissingNode() || colour.asText().equals("red"),
+                            caller, signals, "signal " + item.path("id") + " shows tenant colour " + colour + " of " + nbA);
+                }
+            }
+        }
+        System.out.printf("TENANT FIGURES: %d reads x %d callers checked (%d calls); %d failures%n", reads.paths.size(),
+                Caller.values().length, reads.calls, reads.failures.size());
+        assertThat(reads.failures).isEmpty();
+    }
+
+    /**
+     * The reads of {@link #eachCallerSeesTheTenantFiguresItMay}: every call counted, every failure kept with the call it
+     * came from. Any answer with data is also checked to hold neither A's nor C's mark where the caller may not see it.
+     */
+    static final class Reads {
+        final List<String> failures = new ArrayList<>();
+        final Set<String> paths = new TreeSet<>();
+        int calls;
+
+        /** A read the caller may do: its JSON, or a missing node (and a failure) when it is not answered 200. */
+        JsonNode ok(Caller caller, String service, String path) {
+            Response answer = get(caller, service, path);
+            if (answer.statusCode() != 200) {
+                failures.add(caller + " GET " + path + " -> " + answer.statusCode() + ": should be read: " + answer.asString());
+                return MissingNode.getInstance();
+            }
+            try {
+                return JSON.readTree(answer.asString());
+            } catch (IOException e) {
+                failures.add(caller + " GET " + path + ": not JSON: " + answer.asString());
+                return MissingNode.getInstance();
+            }
+        }
+
+        /** A read the caller may not do: 403 or 404, as problem+json. */
+        void refused(Caller caller, String service, String path) {
+            Response answer = get(caller, service, path);
+            String contentType = answer.contentType() == null ? "" : answer.contentType();
+            expect((answer.statusCode() == 403 || answer.statusCode() == 404) && contentType.startsWith("application/problem+json"),
+                    caller, path, "should be refused, is " + answer.statusCode() + " " + contentType + ": " + answer.asString());
+        }
+
+        /** The tenant experience and tenant signals of a status: the figures expected, or none. */
+        void figures(Caller caller, String path, JsonNode status, Figures expected) {
+            JsonNode tenant = status.path("tenantExperience");
+            if (expected == null) {
+                expect(tenant.isMissingNode() || tenant.isNull(), caller, path, "shows tenant figures " + tenant);
+            } else {
+                expect(near(number(tenant.path("mean")), expected.mean(), 1e-9)
+                        && tenant.path("respondents").asInt() == expected.respondents()
+                        && tenant.path("colour").asText().equals(expected.colour()) && tenant.path("period").asText().equals(PERIOD),
+                        caller, path, "should show " + expected + ", shows " + tenant);
+            }
+            Set<String> signals = new TreeSet<>();
+            status.path("signals").forEach(signal -> {
+                if (signal.asText().startsWith("tenant-")) {
+                    signals.add(signal.asText());
+                }
+            });
+            Set<String> expectedSignals = expected == null ? Set.of() : expected.signals();
+            expect(signals.equals(expectedSignals), caller, path, "tenant signals " + signals + " instead of " + expectedSignals);
+        }
+
+        /** A priority that must be the one of the caller's own status. */
+        void priority(Caller caller, String path, JsonNode priority, Double ofStatus) {
+            expect(ofStatus != null && near(number(priority), ofStatus, 1e-9), caller, path,
+                    "priority " + priority + " where the caller's status has " + ofStatus);
+        }
+
+        void expect(boolean holds, Caller caller, String path, String what) {
+            if (!holds) {
+                failures.add(caller + " GET " + path + ": " + what);
+            }
+        }
+
+        private Response get(Caller caller, String service, String path) {
+            paths.add(service + " " + path);
+            calls++;
+            Response answer = api(service, tokens.get(caller)).urlEncodingEnabled(false).get(path);
+            String body = answer.asString();
+            if (answer.statusCode() < 300) {
+                expect(!(OUTSIDERS_OF_A.contains(caller) && shows(body, TENANT_MARK)), caller, path, "shows A's " + TENANT_MARK);
+                expect(INSIDERS_OF_C.contains(caller) || !shows(body, C_MARK), caller, path, "shows C's " + C_MARK);
+            }
+            return answer;
+        }
+    }
+
+    /** The element of an array whose value at the JSON pointer is this one; a missing node when none is. */
+    static JsonNode find(JsonNode array, String pointer, String value) {
+        for (JsonNode element : array) {
+            if (element.at(pointer).asText().equals(value)) {
+                return element;
+            }
+        }
+        return MissingNode.getInstance();
+    }
+
+    static Double number(JsonNode node) {
+        return node.isNumber() ? node.asDouble() : null;
+    }
+
+    static boolean near(Double actual, double expected, double tolerance) {
+        return actual != null && Math.abs(actual - expected) <= tolerance + 1e-12;
     }
 
     /**

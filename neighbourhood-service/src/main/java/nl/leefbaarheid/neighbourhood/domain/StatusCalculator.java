@@ -2,13 +2,13 @@ package nl.leefbaarheid.neighbourhood.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
@@ -46,12 +46,22 @@ public final class StatusCalculator {
 
     // --- one area from its observations ------------------------------------------------------------
 
-    public AreaStatus forArea(List<Observed> observations, Integer households, AreaStatus.Override override,
-            int minRespondents) {
+    /** An area's or complex's status from its observations, its tenant figures from their basis (see {@link TenantBasis}). */
+    public AreaStatus forArea(List<Observed> observations, Integer households, TenantBasis tenant, int minRespondents) {
         Map<String, List<Observed>> byIndicator = observations.stream()
                 .collect(Collectors.groupingBy(Observed::indicator));
-        return finish(livability(byIndicator), resilience(byIndicator),
-                tenant(observations, override, minRespondents), households);
+        return finish(livability(byIndicator), resilience(byIndicator), tenant(tenant, minRespondents), few(households));
+    }
+
+    /**
+     * The status as a caller sees it who may see the tenant figures of {@code visible} owners only (null: all of them, the
+     * admin): the tenant experience of those, and the signals and priority that follow from it.
+     */
+    public AreaStatus forViewer(AreaStatus full, TenantBasis basis, Set<String> visible, int minRespondents) {
+        if (visible == null || visible.containsAll(basis.owners())) {
+            return full;
+        }
+        return finish(full.livability(), full.resilience(), tenant(basis.visibleTo(visible), minRespondents), full.fewHouseholds());
     }
 
     private Livability livability(Map<String, List<Observed>> byIndicator) {
@@ -129,48 +139,37 @@ public final class StatusCalculator {
         return new Resilience(quadrant, round(share), round(shareChange), round(nuisanceChange), measure);
     }
 
-    /** Tenant marks of the latest period, weighted by respondents, suppressed below the minimum count. */
-    TenantExperience tenant(List<Observed> observations, AreaStatus.Override override, int minRespondents) {
-        List<Observed> marks = observations.stream().filter(o -> o.indicator().equals(FEELING_AT_HOME)).toList();
-        if (marks.isEmpty()) {
+    /**
+     * Tenant marks of the latest period, weighted by respondents, suppressed below the minimum count; the override set
+     * last applies.
+     */
+    public TenantExperience tenant(TenantBasis basis, int minRespondents) {
+        AreaStatus.Override override = basis.override().orElse(null);
+        TenantBasis.Part latest = basis.latest().orElse(null);
+        if (latest == null) {
             return override == null ? null
                     : new TenantExperience(null, null, null, override.colour(), null, null, true, override);
         }
-        LocalDate latest = marks.stream().map(Observed::periodStart).max(Comparator.naturalOrder()).orElseThrow();
-        List<Observed> current = marks.stream().filter(o -> o.periodStart().equals(latest)).toList();
-        String period = current.get(0).period();
-        int respondents = current.stream().mapToInt(o -> o.respondents() == null ? 0 : o.respondents()).sum();
-        List<Observed> shares = observations.stream()
-                .filter(o -> o.indicator().equals(SHARE_AT_HOME) && o.periodStart().equals(latest)).toList();
+        int respondents = (int) latest.marks().weight();
         if (respondents < minRespondents) {
-            return new TenantExperience(period, null, null, override == null ? null : override.colour(), null, null,
+            return new TenantExperience(latest.period(), null, null, override == null ? null : override.colour(), null, null,
                     true, override);
         }
-        double mean = weighted(current);
-        Double shareAtHome = shares.isEmpty() ? null : weighted(shares);
+        double mean = latest.marks().mean();
+        Double shareAtHome = latest.sharesAt(latest.periodStart()).mean();
         Colour computed = mean < settings.redBelow() ? Colour.RED : mean > settings.greenAbove() ? Colour.GREEN : Colour.ORANGE;
-        return new TenantExperience(period, round(mean), round(shareAtHome), override == null ? computed : override.colour(),
+        return new TenantExperience(latest.period(), round(mean), round(shareAtHome), override == null ? computed : override.colour(),
                 computed, respondents, false, override);
-    }
-
-    private static double weighted(List<Observed> observations) {
-        double weight = observations.stream().mapToDouble(o -> o.respondents() == null ? 0 : o.respondents()).sum();
-        if (weight == 0) {
-            return observations.stream().mapToDouble(Observed::value).average().orElseThrow();
-        }
-        return observations.stream().mapToDouble(o -> o.value() * (o.respondents() == null ? 0 : o.respondents())).sum() / weight;
     }
 
     // --- a larger area from its neighbourhoods -----------------------------------------------------
 
     /**
-     * A district's, municipality's or working area's status: the neighbourhoods' livability and resilience
-     * weighted by households, and the tenant marks of all their observations.
+     * A district's, municipality's or working area's status: the neighbourhoods' livability and resilience weighted by
+     * households, and the tenant marks of their latest period (the merged bases of the neighbourhoods).
      */
-    public AreaStatus aggregate(List<Weighted> children, List<Observed> tenantObservations, AreaStatus.Override override,
-            Integer households, int minRespondents) {
-        return finish(aggregateLivability(children), aggregateResilience(children),
-                tenant(tenantObservations, override, minRespondents), households);
+    public AreaStatus aggregate(List<Weighted> children, TenantBasis tenant, Integer households, int minRespondents) {
+        return finish(aggregateLivability(children), aggregateResilience(children), tenant(tenant, minRespondents), few(households));
     }
 
     private Livability aggregateLivability(List<Weighted> children) {
@@ -237,7 +236,11 @@ public final class StatusCalculator {
 
     // --- signals and priority ------------------------------------------------------------------------
 
-    private AreaStatus finish(Livability livability, Resilience resilience, TenantExperience tenant, Integer households) {
+    private boolean few(Integer households) {
+        return households != null && households < settings.fewHouseholds();
+    }
+
+    private AreaStatus finish(Livability livability, Resilience resilience, TenantExperience tenant, boolean few) {
         List<String> signals = new ArrayList<>();
         int worsening = 0;
         double classGap = 0;
@@ -275,7 +278,6 @@ public final class StatusCalculator {
             signals.add("tenant-orange");
             tenantScore = 0.5;
         }
-        boolean few = households != null && households < settings.fewHouseholds();
         if (few) {
             signals.add("few-households");
         }

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import nl.leefbaarheid.neighbourhood.api.AreaView;
 import nl.leefbaarheid.neighbourhood.api.ColourOverrideRequest;
+import nl.leefbaarheid.neighbourhood.domain.TenantBasis;
 import nl.leefbaarheid.neighbourhood.api.NewArea;
 import nl.leefbaarheid.neighbourhood.api.StatusView;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
@@ -124,11 +125,10 @@ public class AreaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "overrideAreaColour", summary = "Override the tenant colour of a neighbourhood",
-            description = "For a professional who does not recognise the computed colour. The status shows the override with reason, author and date beside the computed colour.")
+            description = "For a professional who does not recognise the computed colour. The override is the caller's corporation's own (one per corporation; the admin's is seen by the admin only): the status shows it, with reason, author and date beside the computed colour, to those who may see that corporation's figures. A corporation needs a complex in the neighbourhood.")
     public StatusView override(@PathParam("code") @Pattern(regexp = "BU\\d{4}[0-9A-Z]{4}", message = "must be a neighbourhood code") String code,
             @NotNull @Valid ColourOverrideRequest request) {
-        requireRestrictedAccess(code);
-        complexes.override(code, code, null, request, caller.name());
+        complexes.override(code, code, null, overrideOwner(code), request, caller.name());
         return queries.status(code);
     }
 
@@ -136,16 +136,17 @@ public class AreaResource {
     @Path("/{code}/tenant-colour-override")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "removeAreaColourOverride", summary = "Remove the tenant colour override of a neighbourhood",
-            description = "The computed colour applies again.")
+            description = "The caller's corporation's override is removed; the computed colour (or another corporation's override) applies again.")
     public StatusView removeOverride(@PathParam("code") @Pattern(regexp = "BU\\d{4}[0-9A-Z]{4}", message = "must be a neighbourhood code") String code) {
-        requireRestrictedAccess(code);
-        complexes.override(code, code, null, null, caller.name());
+        complexes.override(code, code, null, overrideOwner(code), null, caller.name());
         return queries.status(code);
     }
 
-    private void requireRestrictedAccess(String code) {
-        if (!access.mayReadRestrictedOf(code)) {
+    /** The owner of the caller's override of a neighbourhood: its corporation, which needs a complex there, or the admin. */
+    private String overrideOwner(String code) {
+        if (!access.ownsComplexIn(code)) {
             throw ProblemException.forbidden("Only a corporation with complexes in " + code + " may set its tenant colour.");
         }
+        return caller.corporationId().orElse(TenantBasis.ADMIN);
     }
 }

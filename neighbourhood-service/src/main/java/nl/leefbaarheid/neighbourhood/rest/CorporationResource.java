@@ -120,7 +120,8 @@ public class CorporationResource {
             @NotNull @Valid ColourOverrideRequest request) {
         writable(corporationId);
         HousingComplex complex = complexes.get(corporationId, code);
-        complexes.override(complex.subject(), null, complex.id, request, caller.name());
+        // the complex's corporation owns its override, also when the admin sets it: the figures are that corporation's
+        complexes.override(complex.subject(), null, complex.id, corporationId, request, caller.name());
         return queries.status(complex.subject());
     }
 
@@ -128,7 +129,7 @@ public class CorporationResource {
     @Path("/working-area")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getWorkingArea", summary = "Read the corporation's working area and its status",
-            description = "The neighbourhoods where it owns complexes, and their status aggregated by households.")
+            description = "The neighbourhoods where it owns complexes, and their status aggregated by households. Its tenant experience counts the marks in those neighbourhoods that the caller may see: its own corporation's and those shared with it (the admin: all).")
     public Map<String, Object> workingArea(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId) {
         readable(corporationId);
         return queries.workingArea(corporationId);

@@ -1,110 +1,105 @@
 package nl.leefbaarheid.neighbourhood.service;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.sql.Connection;
+import java.sql.Array;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import nl.leefbaarheid.platform.security.Caller;
-import nl.leefbaarheid.platform.security.Roles;
 import nl.leefbaarheid.platform.sql.SqlRows;
 
 /**
- * Who may see restricted figures (complexes, tenant surveys, own reports): the admin, the corporation that
- * owns them, and the partner organisations that corporation shares them with. Public figures (Leefbaarometer,
- * CBS-based resilience) are for every role.
+ * Whose restricted figures (complexes, tenant surveys, own reports) the caller may see: the admin all of them; a
+ * corporation its own and those of the corporations that share theirs with it; a partner organisation those of the
+ * corporations that share theirs with it. Public figures (Leefbaarometer, CBS-based resilience) are for every role.
+ * Registering a complex somewhere gives a corporation no one else's figures.
  */
 @RequestScoped
 public class Access {
+
+    /** The corporations that share their figures with an organisation (or corporation): one parameter, its id. */
+    static final String SHARING = "array(select corporation_id from data_share where organisation_id = ?)";
 
     @Inject
     Caller caller;
 
     @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    EntityManager em;
-
-    @Inject
     DataSource dataSource;
 
-    private List<String> corporations;
+    private Set<String> corporations;
 
-    /** The corporations whose restricted figures the caller may see; null for the admin (all of them). */
-    public List<String> corporations() {
-        if (identity.hasRole(Roles.ADMIN)) {
+    /**
+     * The corporations whose restricted figures the caller may see; null for the admin (all of them). Asked once per
+     * request; a status read asks it in the same query as the stamp of the status ({@link #sharing}).
+     */
+    public Set<String> corporations() {
+        if (caller.isAdmin()) {
             return null;
         }
         if (corporations == null) {
-            if (caller.corporationId().isPresent()) {
-                corporations = List.of(caller.corporationId().get());
-            } else if (caller.organisationId().isPresent()) {
-                @SuppressWarnings("unchecked")
-                List<String> sharing = em.createNativeQuery("select corporation_id from data_share where organisation_id = :o")
-                        .setParameter("o", caller.organisationId().get()).getResultList();
-                corporations = List.copyOf(sharing);
-            } else {
-                corporations = List.of();
-            }
+            Optional<String> receiver = receiver();
+            corporations = receiver.isEmpty() ? Set.of() : with(query("select " + SHARING, List.of(receiver.get()),
+                    r -> sharing(r.getArray(1))).get(0));
         }
         return corporations;
     }
 
+    /**
+     * The caller's shares as an SQL expression (an array of corporation ids) and its parameters, for a query that reads
+     * them beside what it reads; empty when there is nothing to ask (the admin, a caller without tenant, or asked before).
+     * Its answer goes to {@link #sharedBy}.
+     */
+    Optional<List<String>> sharing() {
+        return caller.isAdmin() || corporations != null ? Optional.empty() : receiver().map(List::of);
+    }
+
+    /** What the query of {@link #sharing} answered. */
+    void sharedBy(Array corporations) throws SQLException {
+        this.corporations = with(sharing(corporations));
+    }
+
+    /** The id that shares name: the corporation's or the partner organisation's. */
+    private Optional<String> receiver() {
+        return caller.corporationId().or(caller::organisationId);
+    }
+
+    private static Set<String> sharing(Array array) throws SQLException {
+        return Set.of((String[]) array.getArray());
+    }
+
+    /** The sharing corporations and the caller's own corporation. */
+    private Set<String> with(Set<String> sharing) {
+        Set<String> all = new TreeSet<>(sharing);
+        caller.corporationId().ifPresent(all::add);
+        return Set.copyOf(all);
+    }
+
     public boolean mayReadCorporation(String corporationId) {
-        List<String> allowed = corporations();
+        Set<String> allowed = corporations();
         return allowed == null || allowed.contains(corporationId);
     }
 
-    /**
-     * Whether the caller may see the tenant figures of an area: a corporation it may read owns complexes there. One
-     * query for a corporation or a partner (its shares joined in), as this is asked on every status read.
-     */
-    public boolean mayReadRestrictedOf(String areaCode) {
-        Condition condition = tenantFiguresOf(areaCode);
-        return condition == Condition.ALWAYS || condition != Condition.NEVER && exists("select " + condition.sql(), condition.parameters());
-    }
-
-    /**
-     * {@link #mayReadRestrictedOf} as an SQL condition with its parameters, for a query that asks it beside what it reads:
-     * the status read asks it with the stamp of the cached status, in one round trip.
-     */
-    Condition tenantFiguresOf(String areaCode) {
-        if (identity.hasRole(Roles.ADMIN)) {
-            return Condition.ALWAYS;
-        }
-        String prefix = "BU" + areaCode.substring(2) + "%";
-        if (caller.corporationId().isPresent()) {
-            return new Condition("exists (select 1 from housing_complex where neighbourhood_code like ? and corporation_id = ?)",
-                    List.of(prefix, caller.corporationId().get()));
-        }
-        if (caller.organisationId().isPresent()) {
-            return new Condition("""
-                    exists (select 1 from housing_complex h join data_share d on d.corporation_id = h.corporation_id
-                             where h.neighbourhood_code like ? and d.organisation_id = ?)""", List.of(prefix, caller.organisationId().get()));
-        }
-        return Condition.NEVER;
-    }
-
-    /** An SQL condition (one of the fixed texts above, never built from input) and the values of its parameters, in order. */
-    record Condition(String sql, List<String> parameters) {
-        static final Condition ALWAYS = new Condition("true", List.of());
-        static final Condition NEVER = new Condition("false", List.of());
-    }
-
-    private boolean exists(String sql, List<String> parameters) {
-        try (Connection connection = dataSource.getConnection()) {
-            return SqlRows.query(connection, sql, parameters, r -> r.getBoolean(1)).get(0);
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading who may see the tenant figures failed", e);
-        }
+    /** Whether the caller is the admin or a corporation with a complex of its own in this neighbourhood. */
+    public boolean ownsComplexIn(String neighbourhoodCode) {
+        return caller.isAdmin() || caller.corporationId().map(corporation -> query(
+                "select exists (select 1 from housing_complex where neighbourhood_code = ? and corporation_id = ?)",
+                List.of(neighbourhoodCode, corporation), r -> r.getBoolean(1)).get(0)).orElse(false);
     }
 
     /** Writes of restricted figures: the admin for any corporation, a corporation for itself. */
     public boolean mayWriteCorporation(String corporationId) {
-        return identity.hasRole(Roles.ADMIN) || caller.corporationId().map(corporationId::equals).orElse(false);
+        return caller.isAdmin() || caller.corporationId().map(corporationId::equals).orElse(false);
+    }
+
+    private <T> List<T> query(String sql, List<String> parameters, SqlRows.Row<T> row) {
+        try (var connection = dataSource.getConnection()) {
+            return SqlRows.query(connection, sql, parameters, row);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading whose figures the caller may see failed", e);
+        }
     }
 }

@@ -2,6 +2,7 @@ package nl.leefbaarheid.neighbourhood.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -10,18 +11,22 @@ import nl.leefbaarheid.neighbourhood.api.ColourOverrideRequest;
 import nl.leefbaarheid.neighbourhood.api.ComplexView;
 import nl.leefbaarheid.neighbourhood.api.NewComplex;
 import nl.leefbaarheid.neighbourhood.entity.Area;
-import nl.leefbaarheid.neighbourhood.entity.ColourOverride;
+import nl.leefbaarheid.neighbourhood.domain.TenantBasis;
 import nl.leefbaarheid.neighbourhood.entity.DataShare;
 import nl.leefbaarheid.neighbourhood.entity.HousingComplex;
 import nl.leefbaarheid.neighbourhood.event.AreaRegistered;
 import nl.leefbaarheid.neighbourhood.event.ComplexRegistered;
 import nl.leefbaarheid.platform.outbox.Outbox;
 import nl.leefbaarheid.platform.problem.ProblemException;
+import nl.leefbaarheid.platform.sql.SqlRows;
 
 /** Complexes of corporations, what they share with partners, and professionals' colour overrides. */
 @ApplicationScoped
 @Transactional(TxType.SUPPORTS)
 public class ComplexService {
+
+    @Inject
+    EntityManager em;
 
     @Inject
     StatusService statuses;
@@ -80,20 +85,23 @@ public class ComplexService {
                 .map(s -> s.key.organisationId()).toList();
     }
 
-    /** Sets or clears (request null) the override of a subject, and recalculates it: the computed colour stays visible. */
+    /**
+     * Sets or clears (request null) an owner's override of a subject, and recalculates it: the computed colour stays
+     * visible. Each owner (a corporation, or {@link TenantBasis#ADMIN}) has its own override, shown to those who may see
+     * that owner's figures; another owner's override stays as it is.
+     */
     @Transactional(TxType.REQUIRED)
-    public void override(String subject, String neighbourhoodCode, Long complexId, ColourOverrideRequest request, String author) {
-        ColourOverride.deleteById(subject);
-        if (request != null) {
-            ColourOverride override = new ColourOverride();
-            override.subject = subject;
-            override.colour = request.colour();
-            override.reason = request.reason().strip();
-            override.author = author;
-            override.setAt = Instant.now();
-            override.persist();
+    public void override(String subject, String neighbourhoodCode, Long complexId, String owner, ColourOverrideRequest request,
+            String author) {
+        if (request == null) {
+            SqlRows.update(em, "delete from colour_override where subject = ? and owner = ?", List.of(subject, owner));
+        } else {
+            SqlRows.update(em, """
+                    insert into colour_override (subject, owner, colour, reason, author, set_at) values (?, ?, ?, ?, ?, now())
+                    on conflict (subject, owner) do update set colour = excluded.colour, reason = excluded.reason,
+                        author = excluded.author, set_at = excluded.set_at""",
+                    List.of(subject, owner, request.colour().name(), request.reason().strip(), author));
         }
-        ColourOverride.flush();
         String reason = request == null ? "colour override removed by " + author : "colour override by " + author;
         statuses.recalculate(neighbourhoodCode == null ? List.of() : List.of(neighbourhoodCode),
                 complexId == null ? List.of() : List.of(complexId), reason);

@@ -13,15 +13,19 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import nl.leefbaarheid.neighbourhood.api.RankedArea;
 import nl.leefbaarheid.neighbourhood.api.StatusView;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.domain.AreaStatus;
-import nl.leefbaarheid.neighbourhood.domain.StatusCalculator;
+import nl.leefbaarheid.neighbourhood.domain.TenantBasis;
 import nl.leefbaarheid.platform.paging.Page;
 import nl.leefbaarheid.platform.paging.PageRequest;
 import nl.leefbaarheid.platform.problem.ProblemException;
@@ -55,49 +59,67 @@ public class StatusQueries {
 
     /** The status of an area or complex as the caller may see it. */
     public StatusView status(String subject) {
-        Readable readable = current(subject);
-        return readable.whole() ? readable.entry().view() : readable.entry().redacted();
+        return visible(current(subject)).view();
     }
 
     /** The same as the JSON the API answers, written once per stored version (see {@link StatusViewCache}). */
     public byte[] statusJson(String subject) {
-        Readable readable = current(subject);
-        return readable.whole() ? readable.entry().json() : readable.entry().redactedJson();
+        Visible visible = visible(current(subject));
+        return visible.json() != null ? visible.json() : cache.write(visible.view());
     }
 
-    /** A stored status, and whether the caller may see it whole (with its tenant figures). */
-    private record Readable(StatusViewCache.Entry entry, boolean whole) {
+    /** A status as the caller sees it, and its JSON when that is cached (a view of its own is written when asked). */
+    private record Visible(StatusView view, byte[] json) {
     }
 
     /**
-     * The cached view when the stored row still has its stamp, else the row read afresh; with the caller's access to its
-     * tenant figures, asked in the same query as the stamp. Status reads and rankings use plain JDBC: on these hot reads,
-     * building an ORM native query cost several times the database's own work.
+     * The cached view when the stored row still has its stamp, else the row read afresh. When the status holds tenant
+     * figures, the same query reads whose figures the caller may see ({@link Access#sharing}): one round trip. Status
+     * reads and rankings use plain JDBC: on these hot reads, building an ORM native query cost several times the
+     * database's own work.
      */
-    private Readable current(String subject) {
+    private StatusViewCache.Entry current(String subject) {
         StatusViewCache.Entry cached = cache.get(subject);
         if (cached != null) {
-            Access.Condition tenantFigures = cached.redacted() == null ? Access.Condition.ALWAYS
-                    : access.tenantFiguresOf(cached.view().areaCode());
-            List<Object> parameters = new ArrayList<>(tenantFigures.parameters());
+            Optional<List<String>> sharing = cached.basis().isEmpty() ? Optional.empty() : access.sharing();
+            List<Object> parameters = new ArrayList<>(sharing.orElse(List.of()));
             parameters.add(subject);
-            Checked checked = first(rows(STAMP.formatted(tenantFigures.sql()), parameters,
-                    r -> new Checked(stamp(r), r.getBoolean(6))));
-            if (checked != null && checked.stamp().equals(cached.stamp())) {
-                return new Readable(cached, checked.mayReadTenantFigures());
+            StatusViewCache.Stamp stamp = first(rows(STAMP.formatted(sharing.isPresent() ? Access.SHARING : "null"), parameters, r -> {
+                if (sharing.isPresent()) {
+                    access.sharedBy(r.getArray(6));
+                }
+                return stamp(r);
+            }));
+            if (stamp != null && stamp.equals(cached.stamp())) {
+                return cached;
             }
         }
         StatusViewCache.Entry loaded = first(rows(STATUS, List.of(subject), this::load));
         if (loaded == null) {
             throw ProblemException.notFound("status of area", subject);
         }
-        return new Readable(loaded, loaded.redacted() == null || access.mayReadRestrictedOf(loaded.view().areaCode()));
+        return loaded;
     }
 
-    private record Checked(StatusViewCache.Stamp stamp, boolean mayReadTenantFigures) {
+    /** The whole status, the public one, or (seeing some of its owners' tenant figures) the caller's own. */
+    private Visible visible(StatusViewCache.Entry entry) {
+        if (entry.publicView() == null) {
+            return new Visible(entry.view(), entry.json());
+        }
+        Set<String> corporations = access.corporations();
+        Set<String> owners = entry.basis().owners();
+        if (corporations == null || corporations.containsAll(owners)) {
+            return new Visible(entry.view(), entry.json());
+        }
+        if (Collections.disjoint(corporations, owners)) {
+            return new Visible(entry.publicView(), entry.publicJson());
+        }
+        StatusView full = entry.view();
+        return new Visible(view(full.subject() == null ? full.areaCode() : full.subject(), full.areaCode(), full.level().toUpperCase(),
+                entry.stamp(), true, statuses.forViewer(full.status(), entry.basis(), corporations)), null);
     }
 
-    /** The stamp of a stored status (see {@link StatusViewCache.Stamp}), and an access condition ({@link Access}). */
+    /** The stamp of a stored status (see {@link StatusViewCache.Stamp}), and the caller's shares when asked ({@link Access}). */
     private static final String STAMP = """
             select s.version, s.changed_at, s.computed_at, cast(s.provenance ->> 'observations' as integer),
                    (select name from area where code = s.area_code order by year desc limit 1), %s
@@ -106,7 +128,7 @@ public class StatusQueries {
     private static final String STATUS = """
             select s.version, s.changed_at, s.computed_at, cast(s.provenance ->> 'observations' as integer),
                    (select name from area where code = s.area_code order by year desc limit 1),
-                   s.subject, s.area_code, s.level, cast(s.status as text)
+                   s.subject, s.area_code, s.level, cast(s.status as text), cast(s.tenant_basis as text)
               from area_status s where s.subject = ?""";
 
     private static StatusViewCache.Stamp stamp(ResultSet r) throws SQLException {
@@ -120,10 +142,9 @@ public class StatusQueries {
         String areaCode = r.getString(7);
         String level = r.getString(8);
         AreaStatus status = statuses.read(r.getString(9));
-        // complexes are only read by those who may see them; an area's status without tenant figures has nothing to hide
-        boolean redactable = !"COMPLEX".equals(level) && status.tenantExperience() != null;
-        return cache.put(subject, stamp, view(subject, areaCode, level, stamp, false, status),
-                redactable ? view(subject, areaCode, level, stamp, true, redact(status)) : null);
+        TenantBasis basis = statuses.basis(r.getString(10), status.tenantExperience() != null);
+        return cache.put(subject, stamp, view(subject, areaCode, level, stamp, false, status), basis.isEmpty() ? null
+                : view(subject, areaCode, level, stamp, true, statuses.forViewer(status, basis, Set.of())), basis);
     }
 
     private static StatusView view(String subject, String areaCode, String level, StatusViewCache.Stamp stamp, boolean restricted,
@@ -144,44 +165,58 @@ public class StatusQueries {
         }
     }
 
-    /** The status without tenant figures, for callers who may not see them. */
-    static AreaStatus redact(AreaStatus status) {
-        return new AreaStatus(status.livability(), status.resilience(), null,
-                status.signals().stream().filter(s -> !s.startsWith("tenant-")).toList(), status.priority(), status.fewHouseholds());
-    }
-
-    /** Every version of an area's status, newest first. */
+    /**
+     * Every version of an area's status, newest first, each as the caller may see it: also the versions stored before a
+     * corporation's figures it may not see arrived. For a caller who does not see a version whole, its changes are those
+     * between what it sees of that version and of the one before.
+     */
     public Page<Map<String, Object>> history(String subject, PageRequest page) {
         status(subject); // 404 when unknown
-        boolean restricted = !subject.startsWith("complex:") && !access.mayReadRestrictedOf(subject);
-        Number total = (Number) em.createNativeQuery("select count(*) from area_status_history where subject = :s")
-                .setParameter("s", subject).getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select version, changed_at, cast(changes as text), reason, cast(status as text) from area_status_history
-                 where subject = :s order by version desc""").setParameter("s", subject)
-                .setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList();
-        List<Map<String, Object>> items = new ArrayList<>();
+        Set<String> corporations = access.corporations();
+        long total = rows("select count(*) from area_status_history where subject = ?", List.of(subject), r -> r.getLong(1)).get(0);
+        // one version more than the page: the one before its last, which that last one's changes are counted from
+        List<Object[]> rows = rows("""
+                select version, changed_at, cast(changes as text), reason, cast(status as text), cast(tenant_basis as text)
+                  from area_status_history where subject = ? order by version desc limit ? offset ?""",
+                List.of(subject, page.size + 1, page.page * page.size), SqlRows::columns);
+        List<AreaStatus> seen = new ArrayList<>();
+        List<Boolean> whole = new ArrayList<>();
         for (Object[] r : rows) {
+            AreaStatus status = statuses.read((String) r[4]);
+            AreaStatus visible = statuses.forViewer(status, statuses.basis((String) r[5], status.tenantExperience() != null), corporations);
+            seen.add(visible);
+            whole.add(visible == status);
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < Math.min(rows.size(), page.size); i++) {
+            Object[] r = rows.get(i);
+            boolean seenWhole = whole.get(i) && (i + 1 >= rows.size() || whole.get(i + 1));
+            List<String> changes = seenWhole ? readList((String) r[2])
+                    : StatusService.changes(i + 1 < rows.size() ? json.valueToTree(seen.get(i + 1)) : null, json.valueToTree(seen.get(i)));
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("version", ((Number) r[0]).intValue());
             item.put("changedAt", instant(r[1]));
-            item.put("changes", readList((String) r[2]));
+            item.put("changes", changes);
             item.put("reason", r[3]);
-            AreaStatus status = statuses.read((String) r[4]);
-            item.put("status", restricted ? redact(status) : status);
+            item.put("status", seen.get(i));
             items.add(item);
         }
-        long count = total.longValue();
-        return new Page<>(items, page.page, page.size, count, (int) ((count + page.size - 1) / page.size));
+        return Page.of(items, total, page);
     }
 
     /**
      * The areas of a municipality (or a corporation's working area) ranked: by priority, highest first, or by
-     * the score of the deviation or a dimension, weakest first. Areas with few households come last.
+     * the score of the deviation or a dimension, weakest first. Areas with few households come last. The priority is the
+     * one the caller may see: in SQL the stored one when it may see all of an area's tenant owners, the public one when
+     * it sees none of them; when the caller sees some of an area's owners but not all, its priority there is computed from
+     * the area's tenant basis and the ranking is ordered here (a municipality has at most a few hundred neighbourhoods).
      */
     public Page<RankedArea> ranking(String municipality, String corporation, AreaLevel level, String by, PageRequest page) {
-        String value = by.equals("priority") ? "s.priority"
+        Set<String> corporations = access.corporations();
+        String[] visible = corporations == null ? null : corporations.toArray(String[]::new);
+        String priority = visible == null ? "s.priority"
+                : "(case when s.tenant_owners <@ ? then s.priority when not s.tenant_owners && ? then s.public_priority end)";
+        String value = by.equals("priority") ? priority
                 : by.equals("deviation") ? "cast(s.status -> 'livability' -> 'deviation' ->> 'score' as numeric)"
                 : "cast(s.status -> 'livability' -> 'dimensions' -> '" + by + "' ->> 'score' as numeric)";
         String classOf = by.equals("priority") || by.equals("deviation") ? "s.status -> 'livability' -> 'deviation'"
@@ -197,48 +232,103 @@ public class StatusQueries {
             where = "s.level = ? and s.subject in (select neighbourhood_code from housing_complex where corporation_id = ?)";
             params.add(corporation);
         }
+        // a row whose priority the caller sees only in part: its status and basis, to compute that priority from
+        String partly = visible == null ? "false" : "s.tenant_owners && ? and not s.tenant_owners <@ ?";
+        String known = by.equals("priority") ? "s.priority" : value; // null where nothing is known, whoever asks
         String select = """
                 select s.area_code, (select name from area where code = s.area_code order by year desc limit 1),
                        %s, cast(%s ->> 'class' as integer), %s ->> 'label', s.status -> 'resilience' ->> 'quadrant',
-                       s.priority, coalesce(cast(s.status ->> 'fewHouseholds' as boolean), false), count(*) over ()
+                       %s, coalesce(cast(s.status ->> 'fewHouseholds' as boolean), false), count(*) over (),
+                       case when %s then cast(s.status as text) end, case when %s then cast(s.tenant_basis as text) end,
+                       bool_or(%s) over ()
                   from area_status s where %s and %s is not null
-                 order by coalesce(cast(s.status ->> 'fewHouseholds' as boolean), false), %s %s, s.area_code
-                 limit ? offset ?"""
-                .formatted(value, classOf, classOf, where, value, value, order);
-        List<Object> paged = new ArrayList<>(params);
+                 order by coalesce(cast(s.status ->> 'fewHouseholds' as boolean), false), %s %s, s.area_code"""
+                .formatted(value, classOf, classOf, priority, partly, partly, partly, where, known, value, order);
+        List<Object> parameters = new ArrayList<>(); // in the order of the placeholders above
+        addVisible(parameters, visible, value);
+        addVisible(parameters, visible, priority);
+        for (int i = 0; i < 3; i++) {
+            addVisible(parameters, visible, partly);
+        }
+        parameters.addAll(params);
+        addVisible(parameters, visible, value);
+        List<Object> paged = new ArrayList<>(parameters);
         paged.add(page.size);
         paged.add(page.page * page.size);
-        long[] total = { 0 };
         int[] rank = { page.page * page.size };
-        List<RankedArea> items = rows(select, paged, r -> {
-            total[0] = r.getLong(9);
-            return new RankedArea(++rank[0], r.getString(1), r.getString(2), decimal(r, 3), r.getObject(4, Integer.class),
-                    r.getString(5), r.getString(6), decimal(r, 7), r.getBoolean(8));
-        });
+        List<Ranked> rows = rows(select + " limit ? offset ?", paged, r -> ranked(r, rank));
+        if (!rows.isEmpty() && rows.get(0).partly()) {
+            // the caller sees some area's tenant figures in part: every area's priority as it sees it, ordered here
+            rank[0] = 0;
+            Comparator<Ranked> ordering = Comparator.comparing((Ranked r) -> r.area().fewHouseholds());
+            Comparator<Ranked> byValue = Comparator.comparing((Ranked r) -> r.area().value() == null ? Double.NaN : r.area().value());
+            ordering = ordering.thenComparing(order.equals("desc") ? byValue.reversed() : byValue)
+                    .thenComparing(r -> r.area().areaCode());
+            List<Ranked> all = rows(select, parameters, r -> ranked(r, rank)).stream().map(r -> seenInPart(r, by, corporations))
+                    .sorted(ordering).toList();
+            List<RankedArea> items = new ArrayList<>();
+            for (int i = page.page * page.size; i < Math.min(all.size(), (page.page + 1) * page.size); i++) {
+                RankedArea a = all.get(i).area();
+                items.add(new RankedArea(i + 1, a.areaCode(), a.name(), a.value(), a.livabilityClass(), a.label(), a.quadrant(),
+                        a.priority(), a.fewHouseholds()));
+            }
+            return Page.of(items, all.size(), page);
+        }
+        long total = rows.isEmpty() ? 0 : rows.get(0).total();
         // the total comes with the page (one round trip); only a page past the end needs counting on its own
-        if (items.isEmpty() && page.page > 0) {
-            total[0] = rows("select count(*) from area_status s where " + where + " and " + value + " is not null", params,
+        if (rows.isEmpty() && page.page > 0) {
+            total = rows("select count(*) from area_status s where " + where + " and " + known + " is not null", params,
                     r -> r.getLong(1)).get(0);
         }
-        return new Page<>(items, page.page, page.size, total[0], (int) ((total[0] + page.size - 1) / page.size));
+        return Page.of(rows.stream().map(Ranked::area).toList(), total, page);
+    }
+
+    /** A ranked row, and (when the caller sees its tenant owners in part) its status and basis. */
+    private record Ranked(RankedArea area, long total, String status, String basis, boolean partly) {
+    }
+
+    private static Ranked ranked(ResultSet r, int[] rank) throws SQLException {
+        return new Ranked(new RankedArea(++rank[0], r.getString(1), r.getString(2), decimal(r, 3), r.getObject(4, Integer.class),
+                r.getString(5), r.getString(6), decimal(r, 7), r.getBoolean(8)), r.getLong(9), r.getString(10), r.getString(11),
+                r.getBoolean(12));
+    }
+
+    /** A row with its priority as the caller sees it, where it sees the tenant owners in part. */
+    private Ranked seenInPart(Ranked row, String by, Set<String> corporations) {
+        if (row.status() == null) {
+            return row;
+        }
+        AreaStatus full = statuses.read(row.status());
+        Double priority = statuses.forViewer(full, statuses.basis(row.basis(), full.tenantExperience() != null), corporations).priority();
+        RankedArea a = row.area();
+        return new Ranked(new RankedArea(a.rank(), a.areaCode(), a.name(), by.equals("priority") ? priority : a.value(),
+                a.livabilityClass(), a.label(), a.quadrant(), priority, a.fewHouseholds()), row.total(), null, null, true);
+    }
+
+    /** The caller's corporations, twice, where {@code sql} asks them (as the priority and partly expressions do). */
+    private static void addVisible(List<Object> parameters, String[] visible, String sql) {
+        if (visible != null && sql.contains("?")) {
+            parameters.add(visible);
+            parameters.add(visible);
+        }
     }
 
     /**
      * The neighbourhoods of a municipality as GeoJSON features without geometry: a front-end joins them on
-     * the CBS code with the neighbourhood boundaries of that year to draw the resilience map.
+     * the CBS code with the neighbourhood boundaries of that year to draw the resilience map. The priority is the one
+     * the caller may see (see {@link #ranking}).
      */
     public Map<String, Object> resilienceMap(String municipality) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        Set<String> corporations = access.corporations();
+        List<Object[]> rows = rows("""
                 select a.code, a.name, cast(s.status -> 'livability' -> 'deviation' ->> 'class' as integer),
                        s.status -> 'livability' -> 'deviation' ->> 'label', s.status -> 'resilience' ->> 'quadrant',
-                       s.priority, a.year
+                       s.priority, a.year, s.public_priority, s.tenant_owners, cast(s.status as text), cast(s.tenant_basis as text)
                   from (select distinct on (code) code, name, year from area
-                         where level = 'NEIGHBOURHOOD' and code like :prefix order by code, year desc) a
+                         where level = 'NEIGHBOURHOOD' and code like ? order by code, year desc) a
                   left join area_status s on s.subject = a.code
-                 order by a.code""").setParameter("prefix", "BU" + municipality.substring(2) + "%").getResultList();
-        if (rows.isEmpty() && em.createNativeQuery("select 1 from area where code = :c").setParameter("c", municipality)
-                .getResultList().isEmpty()) {
+                 order by a.code""", List.of("BU" + municipality.substring(2) + "%"), SqlRows::columns);
+        if (rows.isEmpty() && rows("select 1 from area where code = ?", List.of(municipality), r -> 1).isEmpty()) {
             throw ProblemException.notFound("municipality", municipality);
         }
         List<Map<String, Object>> features = new ArrayList<>();
@@ -250,7 +340,7 @@ public class StatusQueries {
             properties.put("class", r[2]);
             properties.put("label", r[3]);
             properties.put("quadrant", r[4] == null ? "unknown" : r[4]);
-            properties.put("priority", r[5] == null ? null : ((Number) r[5]).doubleValue());
+            properties.put("priority", r[5] == null ? null : priority(r, corporations));
             Map<String, Object> feature = new LinkedHashMap<>();
             feature.put("type", "Feature");
             feature.put("id", r[0]);
@@ -265,6 +355,24 @@ public class StatusQueries {
         return map;
     }
 
+    /** The priority of a map row (priority, public priority, owners, status, basis at 5, 7, 8, 9, 10) as the caller sees it. */
+    private Double priority(Object[] row, Set<String> corporations) {
+        Set<String> owners;
+        try {
+            owners = Set.of((String[]) ((java.sql.Array) row[8]).getArray());
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading tenant owners failed", e);
+        }
+        if (corporations == null || corporations.containsAll(owners)) {
+            return ((Number) row[5]).doubleValue();
+        }
+        if (Collections.disjoint(corporations, owners)) {
+            return ((Number) row[7]).doubleValue();
+        }
+        AreaStatus full = statuses.read((String) row[9]);
+        return statuses.forViewer(full, statuses.basis((String) row[10], full.tenantExperience() != null), corporations).priority();
+    }
+
     public Map<String, Object> workingArea(String corporationId) {
         @SuppressWarnings("unchecked")
         List<String> neighbourhoods = em.createNativeQuery(
@@ -276,7 +384,7 @@ public class StatusQueries {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("corporationId", corporationId);
         answer.put("neighbourhoods", neighbourhoods);
-        answer.put("status", statuses.workingArea(corporationId));
+        answer.put("status", statuses.workingArea(corporationId, access.corporations()));
         return answer;
     }
 

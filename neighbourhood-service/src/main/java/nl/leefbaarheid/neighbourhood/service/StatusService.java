@@ -31,6 +31,7 @@ import nl.leefbaarheid.neighbourhood.domain.Observed;
 import nl.leefbaarheid.neighbourhood.domain.Reasons;
 import nl.leefbaarheid.neighbourhood.domain.StatusCalculator;
 import nl.leefbaarheid.neighbourhood.domain.StatusSettings;
+import nl.leefbaarheid.neighbourhood.domain.TenantBasis;
 import nl.leefbaarheid.neighbourhood.entity.Area;
 import nl.leefbaarheid.neighbourhood.entity.HousingComplex;
 import nl.leefbaarheid.neighbourhood.entity.Indicator;
@@ -114,15 +115,14 @@ public class StatusService {
         if (!housingComplexes.isEmpty()) {
             lockSubjects(housingComplexes.stream().map(HousingComplex::subject).toList());
             Map<Long, List<Observed>> byComplex = observationsOfComplexes(housingComplexes.stream().map(c -> c.id).toList());
-            Map<String, AreaStatus.Override> overrides = overrides(housingComplexes.stream().map(HousingComplex::subject).toList());
+            Map<String, Map<String, AreaStatus.Override>> overrides = overrides(housingComplexes.stream().map(HousingComplex::subject).toList());
             List<Computed> computed = new ArrayList<>();
             for (HousingComplex complex : housingComplexes) {
                 touched.add(complex.neighbourhoodCode);
                 List<Observed> observed = byComplex.getOrDefault(complex.id, List.of());
-                AreaStatus.Override override = overrides.get(complex.subject());
+                TenantBasis tenant = TenantBasis.of(observed, overrides.get(complex.subject()));
                 computed.add(new Computed(complex.subject(), complex.neighbourhoodCode, "COMPLEX", calculator.forArea(observed,
-                        complex.households, override, minRespondents), observed.size(),
-                        reasons));
+                        complex.households, tenant, minRespondents), tenant, observed.size(), reasons));
             }
             changed += saveAll(computed);
         }
@@ -133,16 +133,16 @@ public class StatusService {
             lockSubjects(chunk);
             Map<String, List<Observed>> byArea = observationsOf(chunk);
             Map<String, Integer> households = latestHouseholds(chunk);
-            Map<String, AreaStatus.Override> overrides = overrides(chunk);
+            Map<String, Map<String, AreaStatus.Override>> overrides = overrides(chunk);
             List<Computed> computed = new ArrayList<>();
             for (String code : chunk) {
                 if (!households.containsKey(code)) {
                     continue; // observations of an area not (or no longer) registered are kept, not rolled up
                 }
                 List<Observed> observed = byArea.getOrDefault(code, List.of());
-                AreaStatus.Override override = overrides.get(code);
+                TenantBasis tenant = TenantBasis.of(observed, overrides.get(code));
                 computed.add(new Computed(code, code, "NEIGHBOURHOOD", calculator.forArea(observed, households.get(code),
-                        override, minRespondents), observed.size(), reasons));
+                        tenant, minRespondents), tenant, observed.size(), reasons));
                 registered.add(code);
             }
             changed += saveAll(computed);
@@ -231,85 +231,64 @@ public class StatusService {
     }
 
     /** A status computed for a subject, to be stored if it differs from the stored one. */
-    private record Computed(String subject, String areaCode, String level, AreaStatus status, int observationCount, String reason,
-            String traceParent) {
+    private record Computed(String subject, String areaCode, String level, AreaStatus status, TenantBasis tenant,
+            int observationCount, String reason, String traceParent) {
 
-        Computed(String subject, String areaCode, String level, AreaStatus status, int observationCount, Reasons reasons) {
-            this(subject, areaCode, level, status, observationCount, reasons.forSubject(subject), reasons.traceParentFor(subject));
+        Computed(String subject, String areaCode, String level, AreaStatus status, TenantBasis tenant, int observationCount,
+                Reasons reasons) {
+            this(subject, areaCode, level, status, tenant, observationCount, reasons.forSubject(subject), reasons.traceParentFor(subject));
         }
     }
 
     /**
      * Districts and municipalities (codes in {@code parents}, all within {@code municipalities}, given by their four
-     * digits) from the statuses of the neighbourhoods in them, weighted by households.
+     * digits) from the statuses of the neighbourhoods in them, weighted by households, and the merged tenant bases of the
+     * neighbourhoods (see {@link TenantBasis#merge}).
      */
     private List<Computed> aggregate(List<String> municipalities, List<String> parents, Reasons reasons, int minRespondents) {
-        // the neighbourhoods BU{digits}..., found by a range on the pattern index (LIKE ANY would scan the table), each
-        // with the start of its latest tenant-mark period
+        // the neighbourhoods BU{digits}..., found by a range on the pattern index (LIKE ANY would scan the table)
         String[] prefixes = municipalities.stream().map(m -> "BU" + m).toArray(String[]::new);
         List<Object[]> children = rows("""
-                select s.subject, cast(s.status as text), coalesce(a.households, 0),
-                       (select max(o.period_start) from observation o
-                         where o.area_code = s.subject and o.indicator_code = '%s') as latest_mark
+                select s.subject, cast(s.status as text), coalesce(a.households, 0), cast(s.tenant_basis as text)
                   from unnest(?::varchar[]) as p(prefix)
                   join area_status s on s.subject ~>=~ p.prefix and s.subject ~<~ (p.prefix || '~')
                   left join lateral (select households from area where code = s.area_code order by year desc limit 1) a on true
-                 where s.level = 'NEIGHBOURHOOD'""".formatted(StatusCalculator.FEELING_AT_HOME), (Object) prefixes);
+                 where s.level = 'NEIGHBOURHOOD'""", (Object) prefixes);
         Map<String, List<StatusCalculator.Weighted>> weighted = new HashMap<>();
-        Map<String, LocalDate> latestMark = new TreeMap<>(); // district or municipality -> start of its latest mark period
+        Map<String, List<TenantBasis>> bases = new HashMap<>();
         for (Object[] child : children) {
             String code = (String) child[0];
             StatusCalculator.Weighted w = new StatusCalculator.Weighted(read((String) child[1]), ((Number) child[2]).doubleValue());
-            List<String> above = List.of("WK" + code.substring(2, 8), "GM" + code.substring(2, 6));
-            for (String parent : above) {
+            TenantBasis basis = basis((String) child[3], w.status().tenantExperience() != null);
+            for (String parent : List.of("WK" + code.substring(2, 8), "GM" + code.substring(2, 6))) {
                 weighted.computeIfAbsent(parent, k -> new ArrayList<>()).add(w);
-                if (child[3] != null) {
-                    latestMark.merge(parent, localDate(child[3]), (x, y) -> x.isAfter(y) ? x : y);
-                }
+                bases.computeIfAbsent(parent, k -> new ArrayList<>()).add(basis);
             }
         }
-        // Tenant marks count for their latest period only (StatusCalculator.tenant): only the marks and shares of that
-        // period leave the database, found by period and code prefix (index observation_tenant), however many periods
-        // of surveys came before. One lookup per district or municipality (offset 0 keeps the lateral from being
-        // flattened into a join the planner would hash on the period).
-        latestMark.keySet().retainAll(Set.copyOf(parents));
-        List<Object[]> rows = latestMark.isEmpty() ? List.of() : rows("""
-                select o.area_code, o.indicator_code, o.period, o.period_start, o.value, o.class, o.respondents, x.parent
-                  from unnest(?::varchar[], ?::varchar[], ?::varchar[]) as x(parent, prefix, start)
-                  cross join lateral (select * from observation o
-                                       where o.indicator_code in ('%s', '%s') and o.period_start = cast(x.start as date)
-                                         and o.area_code ~>=~ x.prefix and o.area_code ~<~ (x.prefix || '~')
-                                      offset 0) o"""
-                .formatted(StatusCalculator.FEELING_AT_HOME, StatusCalculator.SHARE_AT_HOME),
-                latestMark.keySet().toArray(String[]::new),
-                latestMark.keySet().stream().map(parent -> "BU" + parent.substring(2)).toArray(String[]::new),
-                latestMark.values().stream().map(LocalDate::toString).toArray(String[]::new));
-        Map<String, List<Observed>> tenant = new HashMap<>();
-        for (Object[] row : rows) {
-            tenant.computeIfAbsent((String) row[7], k -> new ArrayList<>()).add(observed(row));
-        }
         Map<String, Integer> households = latestHouseholds(parents);
-        Map<String, AreaStatus.Override> overrides = overrides(parents);
+        Map<String, Map<String, AreaStatus.Override>> overrides = overrides(parents);
         List<Computed> computed = new ArrayList<>();
         for (String parent : parents) {
             if (!households.containsKey(parent)) {
                 continue; // not registered
             }
             List<StatusCalculator.Weighted> of = weighted.getOrDefault(parent, List.of());
-            AreaStatus.Override override = overrides.get(parent);
-            computed.add(new Computed(parent, parent, AreaLevel.ofCode(parent).orElseThrow().name(), calculator.aggregate(of,
-                    tenant.getOrDefault(parent, List.of()), override, households.get(parent),
-                    minRespondents), of.size(), reasons));
+            TenantBasis tenant = TenantBasis.merge(bases.getOrDefault(parent, List.of()), overrides.get(parent));
+            computed.add(new Computed(parent, parent, AreaLevel.ofCode(parent).orElseThrow().name(),
+                    calculator.aggregate(of, tenant, households.get(parent), minRespondents), tenant, of.size(), reasons));
         }
         return computed;
     }
 
-    /** The status of a corporation's working area: every neighbourhood where it owns complexes. */
+    /**
+     * The status of a corporation's working area (every neighbourhood where it owns complexes) as a caller sees it who may
+     * see the tenant figures of {@code visible} owners (null: all).
+     */
     @Transactional(TxType.SUPPORTS)
-    public AreaStatus workingArea(String corporationId) {
+    public AreaStatus workingArea(String corporationId, Set<String> visible) {
         @SuppressWarnings("unchecked")
         List<Object[]> children = em.createNativeQuery("""
-                select cast(s.status as text), coalesce(a.households, 0)
+                select cast(s.status as text), coalesce(a.households, 0), cast(s.tenant_basis as text)
                   from area_status s
                   left join lateral (select households from area where code = s.area_code order by year desc limit 1) a on true
                  where s.level = 'NEIGHBOURHOOD'
@@ -317,9 +296,32 @@ public class StatusService {
                 .setParameter("corporation", corporationId).getResultList();
         List<StatusCalculator.Weighted> weighted = children.stream()
                 .map(c -> new StatusCalculator.Weighted(read((String) c[0]), ((Number) c[1]).doubleValue())).toList();
-        List<Observed> tenant = observations("corporation_id = ?1 and indicator_code in ('" + StatusCalculator.FEELING_AT_HOME
-                + "', '" + StatusCalculator.SHARE_AT_HOME + "')", corporationId);
-        return calculator.aggregate(weighted, tenant, null, null, minRespondents());
+        List<TenantBasis> bases = new ArrayList<>();
+        for (int i = 0; i < children.size(); i++) {
+            bases.add(basis((String) children.get(i)[2], weighted.get(i).status().tenantExperience() != null));
+        }
+        TenantBasis tenant = TenantBasis.merge(bases, Map.of());
+        return calculator.aggregate(weighted, tenant.visibleTo(visible), null, minRespondents());
+    }
+
+    /** A status as a caller sees it who may see the tenant figures of {@code visible} owners (null: all of them). */
+    public AreaStatus forViewer(AreaStatus full, TenantBasis basis, Set<String> visible) {
+        return calculator.forViewer(full, basis, visible, minRespondents());
+    }
+
+    /**
+     * The tenant experience of each corporation alone, as the status event carries it for the receivers who may see one
+     * corporation's figures (a collaboration sees its own corporation's).
+     */
+    private Map<String, AreaStatus.TenantExperience> byCorporation(TenantBasis basis) {
+        Map<String, AreaStatus.TenantExperience> experiences = new TreeMap<>();
+        int minRespondents = minRespondents();
+        for (String owner : basis.owners()) {
+            if (!owner.equals(TenantBasis.ADMIN)) {
+                experiences.put(owner, calculator.tenant(basis.visibleTo(Set.of(owner)), minRespondents));
+            }
+        }
+        return experiences;
     }
 
     /**
@@ -335,13 +337,14 @@ public class StatusService {
         }
         Instant now = Instant.now();
         String[] subjects = computed.stream().map(Computed::subject).toArray(String[]::new);
-        List<Object[]> rows = rows("select subject, version, cast(status as text) from area_status"
+        List<Object[]> rows = rows("select subject, version, cast(status as text), cast(tenant_basis as text) from area_status"
                 + " where subject = any(?) order by subject for update", (Object) subjects);
         Map<String, Object[]> stored = new HashMap<>();
         rows.forEach(r -> stored.put((String) r[0], r));
 
         List<String[]> unchanged = new ArrayList<>(); // subject, provenance
-        List<Object[]> changedRows = new ArrayList<>(); // subject, area, level, version, status, provenance, priority, changes, reason
+        // subject, area, level, version, status, provenance, priority, changes, reason, tenant basis, its owners, public priority
+        List<Object[]> changedRows = new ArrayList<>();
         List<Outbox.Event> events = new ArrayList<>();
         Map<String, int[]> counts = new TreeMap<>(); // level -> changed, unchanged
         for (Computed c : computed) {
@@ -353,8 +356,10 @@ public class StatusService {
             // {"observations": n, "computedAt": instant}: a number and an ISO instant, nothing to escape
             String provenance = "{\"observations\":" + c.observationCount() + ",\"computedAt\":\"" + now + "\"}";
             JsonNode previous = current == null ? null : readTree((String) current[2]);
+            TenantBasis previousBasis = current == null ? null : basis((String) current[3], previous.has("tenantExperience"));
             int[] count = counts.computeIfAbsent(c.level(), l -> new int[2]);
-            if (next.equals(previous)) {
+            // a status whose figures are the same but whose owners differ (another corporation's marks) is a new version too
+            if (next.equals(previous) && c.tenant().equals(previousBasis)) {
                 unchanged.add(new String[] { c.subject(), provenance });
                 count[1]++;
                 continue;
@@ -363,12 +368,13 @@ public class StatusService {
             Integer previousVersion = current == null ? null : ((Number) current[1]).intValue();
             int version = previousVersion == null ? 1 : previousVersion + 1;
             List<String> changes = changes(previous, next);
+            AreaStatus publicStatus = forViewer(c.status(), c.tenant(), Set.of());
             changedRows.add(new Object[] { c.subject(), c.areaCode(), c.level(), version, next.toString(), provenance,
-                    c.status().priority() == null ? null : BigDecimal.valueOf(c.status().priority()), write(changes), c.reason() });
+                    decimal(c.status().priority()), write(changes), c.reason(), write(c.tenant()),
+                    c.tenant().owners().toArray(String[]::new), decimal(publicStatus.priority()) });
             if (!"COMPLEX".equals(c.level())) {
-                events.add(new Outbox.Event(StatusChanged.TOPIC, c.areaCode(), StatusChanged.TYPE, c.areaCode(), new StatusChanged(
-                        c.areaCode(), AreaLevel.valueOf(c.level()), version, previousVersion, changes, c.reason(), c.status(),
-                        previous == null ? null : treeToStatus(previous), now), c.traceParent()));
+                events.add(new Outbox.Event(StatusChanged.TOPIC, c.areaCode(), StatusChanged.TYPE, c.areaCode(),
+                        statusChanged(c, version, previousVersion, publicStatus, previous, previousBasis, now), c.traceParent()));
             }
         }
         Timestamp at = Timestamp.from(now);
@@ -391,7 +397,9 @@ public class StatusService {
                             default -> new String[changedRows.size()];
                         };
                         for (int row = 0; row < values.length; row++) {
-                            values[row] = changedRows.get(row)[column];
+                            Object value = changedRows.get(row)[column];
+                            // the owners as the text of an array literal: PostgreSQL has no arrays of arrays of varying length
+                            values[row] = value instanceof String[] owners ? ownersLiteral(owners) : value;
                         }
                         insert.setArray(column + 2, connection.createArrayOf(CHANGED_TYPES[column], values));
                     }
@@ -409,7 +417,7 @@ public class StatusService {
 
     /** The SQL types of the columns of a changed row, in order. */
     private static final String[] CHANGED_TYPES = { "varchar", "varchar", "varchar", "integer", "text", "text", "numeric", "text",
-            "varchar" };
+            "varchar", "text", "text", "numeric" };
 
     /** A status computed again and found the same: only when, and from how many observations. */
     static final String TOUCH = """
@@ -424,15 +432,48 @@ public class StatusService {
     static final String NEW_VERSIONS = """
             with t as (select cast(? as timestamptz) as at),
                  x as (select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::integer[], ?::text[], ?::text[], ?::numeric[],
-                                            ?::text[], ?::varchar[]) as x(s, a, l, v, st, p, prio, c, r)),
+                                            ?::text[], ?::varchar[], ?::text[], ?::text[], ?::numeric[])
+                                 as x(s, a, l, v, st, p, prio, c, r, tb, o, pprio)),
                  upserted as (
-                   insert into area_status (subject, area_code, level, version, status, provenance, priority, computed_at, changed_at)
-                   select s, a, l, v, cast(st as jsonb), cast(p as jsonb), prio, t.at, t.at from t, x
+                   insert into area_status (subject, area_code, level, version, status, provenance, priority, computed_at, changed_at,
+                                            tenant_basis, tenant_owners, public_priority)
+                   select s, a, l, v, cast(st as jsonb), cast(p as jsonb), prio, t.at, t.at, cast(tb as jsonb), cast(o as varchar[]), pprio
+                     from t, x
                    on conflict (subject) do update set version = excluded.version, status = excluded.status,
                        provenance = excluded.provenance, priority = excluded.priority, computed_at = excluded.computed_at,
-                       changed_at = excluded.changed_at)
-            insert into area_status_history (subject, version, status, changes, reason, changed_at)
-            select s, v, cast(st as jsonb), cast(c as jsonb), r, t.at from t, x""";
+                       changed_at = excluded.changed_at, tenant_basis = excluded.tenant_basis,
+                       tenant_owners = excluded.tenant_owners, public_priority = excluded.public_priority)
+            insert into area_status_history (subject, version, status, changes, reason, changed_at, tenant_basis)
+            select s, v, cast(st as jsonb), cast(c as jsonb), r, t.at, cast(tb as jsonb) from t, x""";
+
+    /**
+     * The event of a new version. Its statuses are public (the tenant figures, and the signals and priority that follow
+     * from them, left out); the tenant experience of each corporation alone travels beside them, for receivers that show
+     * one corporation's figures to those it shares them with. Its changes are those of the public status, and
+     * {@code tenantExperience} when a corporation's experience changed.
+     */
+    private StatusChanged statusChanged(Computed c, int version, Integer previousVersion, AreaStatus publicStatus, JsonNode previous,
+            TenantBasis previousBasis, Instant now) {
+        AreaStatus previousPublic = previous == null ? null : forViewer(treeToStatus(previous), previousBasis, Set.of());
+        Map<String, AreaStatus.TenantExperience> experiences = byCorporation(c.tenant());
+        Map<String, AreaStatus.TenantExperience> previousExperiences = previous == null ? Map.of() : byCorporation(previousBasis);
+        List<String> changes = new ArrayList<>(changes(previousPublic == null ? null : json.valueToTree(previousPublic),
+                json.valueToTree(publicStatus)));
+        if (!experiences.equals(previousExperiences)) {
+            changes.add("tenantExperience");
+        }
+        return new StatusChanged(c.areaCode(), AreaLevel.valueOf(c.level()), version, previousVersion, List.copyOf(new TreeSet<>(changes)),
+                c.reason(), publicStatus, previousPublic, experiences, previous == null ? null : previousExperiences, now);
+    }
+
+    private static BigDecimal decimal(Double value) {
+        return value == null ? null : BigDecimal.valueOf(value);
+    }
+
+    /** {@code {"a","b"}}: owners are corporation ids (letters, digits, dashes) or {@link TenantBasis#ADMIN}, quoted. */
+    private static String ownersLiteral(String[] owners) {
+        return Stream.of(owners).map(o -> '"' + o + '"').collect(Collectors.joining(",", "{", "}"));
+    }
 
     /** Prometheus: {@code status_recalculations_total{level, outcome}}, outcome {@code changed} or {@code unchanged}. */
     private void countRecalculations(String level, String outcome, int count) {
@@ -468,22 +509,15 @@ public class StatusService {
 
     // --- reading -----------------------------------------------------------------------------------
 
-    private List<Observed> observations(String where, Object parameter) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select area_code, indicator_code, period, period_start, value, class, respondents"
-                + " from observation where " + where.replace("?1", ":p")).setParameter("p", parameter).getResultList();
-        return rows.stream().map(StatusService::observed).toList();
-    }
-
     private Map<String, List<Observed>> observationsOf(List<String> areaCodes) {
-        List<Object[]> rows = rows("select area_code, indicator_code, period, period_start, value, class, respondents"
+        List<Object[]> rows = rows("select area_code, indicator_code, period, period_start, value, class, respondents, corporation_id"
                 + " from observation where area_code = any(?)", (Object) areaCodes.toArray(String[]::new));
         return rows.stream().collect(Collectors.groupingBy(r -> (String) r[0],
                 Collectors.mapping(StatusService::observed, Collectors.toList())));
     }
 
     private Map<Long, List<Observed>> observationsOfComplexes(List<Long> complexIds) {
-        List<Object[]> rows = rows("select complex_id, indicator_code, period, period_start, value, class, respondents"
+        List<Object[]> rows = rows("select complex_id, indicator_code, period, period_start, value, class, respondents, corporation_id"
                 + " from observation where complex_id = any(?)", (Object) complexIds.toArray(Long[]::new));
         return rows.stream().collect(Collectors.groupingBy(r -> ((Number) r[0]).longValue(),
                 Collectors.mapping(StatusService::observed, Collectors.toList())));
@@ -491,7 +525,7 @@ public class StatusService {
 
     private static Observed observed(Object[] r) {
         return new Observed((String) r[1], (String) r[2], localDate(r[3]), ((Number) r[4]).doubleValue(),
-                r[5] == null ? null : ((Number) r[5]).intValue(), r[6] == null ? null : ((Number) r[6]).intValue());
+                r[5] == null ? null : ((Number) r[5]).intValue(), r[6] == null ? null : ((Number) r[6]).intValue(), (String) r[7]);
     }
 
     private static LocalDate localDate(Object value) {
@@ -510,13 +544,14 @@ public class StatusService {
         return households;
     }
 
-    /** The colour overrides of these subjects, by subject. */
-    private Map<String, AreaStatus.Override> overrides(List<String> subjects) {
-        return SqlRows.query(em, "select subject, colour, reason, author, set_at from colour_override where subject = any(?)",
-                List.of((Object) subjects.toArray(String[]::new)), row -> Map.entry(row.getString(1), new AreaStatus.Override(
-                        AreaStatus.Colour.valueOf(row.getString(2)), row.getString(3), row.getString(4),
-                        row.getTimestamp(5).toInstant().toString())))
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    /** The colour overrides of these subjects: by subject, then by owner. */
+    private Map<String, Map<String, AreaStatus.Override>> overrides(List<String> subjects) {
+        Map<String, Map<String, AreaStatus.Override>> overrides = new HashMap<>();
+        SqlRows.query(em, "select subject, owner, colour, reason, author, set_at from colour_override where subject = any(?)",
+                List.of((Object) subjects.toArray(String[]::new)), row -> overrides.computeIfAbsent(row.getString(1), k -> new TreeMap<>())
+                        .put(row.getString(2), new AreaStatus.Override(AreaStatus.Colour.valueOf(row.getString(3)), row.getString(4),
+                                row.getString(5), row.getTimestamp(6).toInstant().toString())));
+        return overrides;
     }
 
     /** The rows of a query over plain JDBC, in the current transaction (see {@link SqlRows}). */
@@ -527,6 +562,21 @@ public class StatusService {
     private int minRespondents() {
         Indicator feeling = kapstok.indicators().get(StatusCalculator.FEELING_AT_HOME);
         return feeling != null && feeling.minRespondents != null ? feeling.minRespondents : settings.minRespondents();
+    }
+
+    /**
+     * A stored tenant basis. None is stored for a status without tenant figures (the empty basis), nor for one stored
+     * before bases were kept: its figures are the admin's only ({@link TenantBasis#LEGACY}) until it is recalculated.
+     */
+    TenantBasis basis(String text, boolean tenantFigures) {
+        if (text == null) {
+            return tenantFigures ? TenantBasis.LEGACY : TenantBasis.EMPTY;
+        }
+        try {
+            return json.readValue(text, TenantBasis.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored tenant basis is unreadable", e);
+        }
     }
 
     AreaStatus read(String text) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import nl.leefbaarheid.neighbourhood.api.StatusView;
+import nl.leefbaarheid.neighbourhood.domain.TenantBasis;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,10 +28,12 @@ public class StatusViewCache {
     }
 
     /**
-     * One stored status as the API shows it: in full, and (when it holds tenant figures) without them for callers who
-     * may not see them; {@code redacted} is null when there is nothing to leave out.
+     * One stored status as the API shows it: in full, as the admin and a caller who may see all of its owners' tenant
+     * figures see it, and public (without tenant figures) as a caller sees it who may see none of them; with the basis
+     * a caller's own view is computed from when it may see some of them ({@link TenantBasis}). {@code publicView} is
+     * null when there is nothing to leave out.
      */
-    public record Entry(Stamp stamp, StatusView view, byte[] json, StatusView redacted, byte[] redactedJson) {
+    public record Entry(Stamp stamp, StatusView view, byte[] json, StatusView publicView, byte[] publicJson, TenantBasis basis) {
     }
 
     @Inject
@@ -49,13 +52,14 @@ public class StatusViewCache {
     }
 
     /** Serialises both forms of a status just read from the database and keeps them for the next reads. */
-    public Entry put(String subject, Stamp stamp, StatusView view, StatusView redacted) {
-        Entry entry = new Entry(stamp, view, write(view), redacted, redacted == null ? null : write(redacted));
+    public Entry put(String subject, Stamp stamp, StatusView view, StatusView publicView, TenantBasis basis) {
+        Entry entry = new Entry(stamp, view, write(view), publicView, publicView == null ? null : write(publicView), basis);
         entries.put(subject, entry);
         return entry;
     }
 
-    private byte[] write(StatusView view) {
+    /** A status view as the API answers it. */
+    public byte[] write(StatusView view) {
         try {
             return json.writeValueAsBytes(view);
         } catch (JsonProcessingException e) {

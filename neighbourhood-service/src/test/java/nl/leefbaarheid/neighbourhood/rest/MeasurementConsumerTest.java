@@ -118,7 +118,7 @@ class MeasurementConsumerTest {
             List<ConsumerRecord<String, String>> events = status.await(r -> "BU09020101".equals(r.key()), 2, Duration.ofSeconds(15));
             assertThat(events).hasSize(1);
             assertThat(events.get(0).value()).contains("\"reason\":\"measurement " + id + "\"", "\"colour\":\"red\"",
-                    "\"changes\":[\"fewHouseholds\",\"priority\",\"signals\",\"tenantExperience\"]");
+                    "\"changes\":[\"fewHouseholds\",\"signals\",\"tenantExperience\"]");
 
             send(id, TYPE, "BU09020101", measurement(id, "BU09020101", "ZH-0902", 6.1, 40));
             assertThat(status.await(r -> "BU09020101".equals(r.key()), 1, Duration.ofSeconds(4))).isEmpty();

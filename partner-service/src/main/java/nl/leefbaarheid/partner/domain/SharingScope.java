@@ -12,15 +12,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public record SharingScope(boolean complexes, boolean surveys, boolean evaluations) {
 
     /**
-     * The signal of a status change as this scope shows it: the public parts always, tenant experience only
-     * when surveys are shared. Null when nothing the partners may see changed.
+     * The signal of a status change as this scope shows it to the partners of a collaboration of {@code corporation}:
+     * the public parts always (the event's statuses are public), and the tenant experience of that corporation alone
+     * when it shares surveys, never another corporation's. Null when nothing the partners may see changed.
      */
-    public ObjectNode statusSignal(JsonNode event, String link) {
+    public ObjectNode statusSignal(JsonNode event, String corporation, String link) {
+        JsonNode experience = event.path("tenantExperiences").path(corporation);
+        JsonNode previousExperience = event.path("previousTenantExperiences").path(corporation);
         ArrayNode changes = JsonNodeFactory.instance.arrayNode();
         for (JsonNode change : event.path("changes")) {
-            if (surveys || !change.asText().startsWith("tenantExperience")) {
+            if (!change.asText().startsWith("tenantExperience")) {
                 changes.add(change.asText());
             }
+        }
+        if (surveys && !experience.equals(previousExperience)) {
+            changes.add("tenantExperience");
         }
         boolean onlySignals = changes.size() == 1 && changes.get(0).asText().equals("signals")
                 && sameVisibleSignals(event.path("previousStatus").path("signals"), event.path("status").path("signals"));
@@ -33,13 +39,13 @@ public record SharingScope(boolean complexes, boolean surveys, boolean evaluatio
         signal.put("version", event.path("version").asInt());
         signal.set("changes", changes);
         signal.put("reason", event.path("reason").asText());
-        signal.set("previous", summary(event.path("previousStatus")));
-        signal.set("current", summary(event.path("status")));
+        signal.set("previous", summary(event.path("previousStatus"), previousExperience));
+        signal.set("current", summary(event.path("status"), experience));
         signal.put("link", link);
         return signal;
     }
 
-    private ObjectNode summary(JsonNode status) {
+    private ObjectNode summary(JsonNode status, JsonNode experience) {
         ObjectNode summary = JsonNodeFactory.instance.objectNode();
         if (status.isMissingNode() || status.isNull()) {
             return summary;
@@ -58,12 +64,16 @@ public record SharingScope(boolean complexes, boolean surveys, boolean evaluatio
         }
         ArrayNode signals = summary.putArray("signals");
         for (JsonNode s : status.path("signals")) {
-            if (surveys || !s.asText().startsWith("tenant-")) {
+            if (!s.asText().startsWith("tenant-")) {
                 signals.add(s.asText());
             }
         }
-        if (surveys && status.path("tenantExperience").has("colour")) {
-            summary.put("tenantColour", status.path("tenantExperience").path("colour").asText());
+        if (surveys && experience.has("colour")) {
+            String colour = experience.path("colour").asText();
+            summary.put("tenantColour", colour);
+            if (!colour.equals("green")) {
+                signals.add("tenant-" + colour);
+            }
         }
         return summary;
     }
@@ -75,7 +85,7 @@ public record SharingScope(boolean complexes, boolean surveys, boolean evaluatio
     private java.util.List<String> visible(JsonNode signals) {
         java.util.List<String> visible = new java.util.ArrayList<>();
         signals.forEach(s -> {
-            if (surveys || !s.asText().startsWith("tenant-")) {
+            if (!s.asText().startsWith("tenant-")) {
                 visible.add(s.asText());
             }
         });

@@ -78,7 +78,7 @@ public class SignalService {
         for (StatusChange change : fresh) {
             for (Object[] c : covering.getOrDefault(change.areaCode(), List.of())) {
                 SharingScope scope = new SharingScope((Boolean) c[1], (Boolean) c[2], (Boolean) c[3]);
-                ObjectNode signal = scope.statusSignal(change.event(), "/api/v1/areas/" + change.areaCode() + "/status");
+                ObjectNode signal = scope.statusSignal(change.event(), (String) c[4], "/api/v1/areas/" + change.areaCode() + "/status");
                 if (signal != null) {
                     made += store((UUID) c[0], STATUS_CHANGED, change.areaCode(), change.eventId(), signal);
                 }

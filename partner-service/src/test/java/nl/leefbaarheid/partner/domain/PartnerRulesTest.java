@@ -49,16 +49,22 @@ class PartnerRulesTest {
     }
 
     @Test
-    void tenantFiguresReachPartnersOnlyWhenSurveysAreShared() throws Exception {
+    void tenantFiguresReachPartnersOnlyWhenSurveysAreSharedAndOnlyTheCollaborationsCorporations() throws Exception {
         JsonNode event = new ObjectMapper().readTree("""
-                {"areaCode": "BU09990101", "areaLevel": "neighbourhood", "version": 3, "changes": ["tenantExperience", "signals"],
-                 "reason": "measurement x", "previousStatus": {"signals": [], "tenantExperience": {"colour": "green"}},
-                 "status": {"signals": ["tenant-red"], "tenantExperience": {"colour": "red"}, "priority": 0.15}}""");
+                {"areaCode": "BU09990101", "areaLevel": "neighbourhood", "version": 3, "changes": ["tenantExperience"],
+                 "reason": "measurement x", "previousStatus": {"signals": []}, "status": {"signals": [], "priority": 0.1},
+                 "previousTenantExperiences": {"corp-a": {"colour": "green"}, "corp-c": {"colour": "green"}},
+                 "tenantExperiences": {"corp-a": {"colour": "red"}, "corp-c": {"colour": "green"}}}""");
 
-        assertThat(new SharingScope(false, false, false).statusSignal(event, "/link")).isNull();
-        JsonNode shared = new SharingScope(false, true, false).statusSignal(event, "/link");
-        assertThat(shared.path("changes").toString()).isEqualTo("[\"tenantExperience\",\"signals\"]");
+        assertThat(new SharingScope(false, false, false).statusSignal(event, "corp-a", "/link")).isNull();
+        JsonNode shared = new SharingScope(false, true, false).statusSignal(event, "corp-a", "/link");
+        assertThat(shared.path("changes").toString()).isEqualTo("[\"tenantExperience\"]");
         assertThat(shared.path("current").path("tenantColour").asText()).isEqualTo("red");
+        assertThat(shared.path("current").path("signals").toString()).isEqualTo("[\"tenant-red\"]");
         assertThat(shared.path("previous").path("tenantColour").asText()).isEqualTo("green");
+        // corp-c's experience did not change: its collaborations hear nothing of corp-a's
+        assertThat(new SharingScope(false, true, false).statusSignal(event, "corp-c", "/link")).isNull();
+        // a corporation without figures in the area: nothing to show
+        assertThat(new SharingScope(false, true, false).statusSignal(event, "corp-z", "/link")).isNull();
     }
 }

@@ -78,7 +78,7 @@ class SignalFlowTest {
         // the tenant organisation's collaboration does
         List<Map<String, Object>> tenants = signalsOf(Tokens.partner("huurders-0905"), area);
         assertThat(tenants).hasSize(1);
-        assertThat(tenants.get(0).toString()).contains("tenantColour=red");
+        assertThat(tenants.get(0).toString()).contains("tenantColour=red").doesNotContain("magenta-of-corp-other");
         // another municipality sees nothing of it
         assertThat(signalsOf(Tokens.partner("gemeente-0906"), area)).isEmpty();
         given().auth().oauth2(Tokens.partner("gemeente-0906")).get("/api/v1/collaborations/{id}", district).then().statusCode(404);

@@ -6,7 +6,7 @@ import nl.leefbaarheid.neighbourhood.domain.AreaStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "AreaStatusView", description = "The current status of an area or complex. Tenant figures are left out for callers without access to them (restricted: true).")
+@Schema(name = "AreaStatusView", description = "The current status of an area or complex as the caller may see it: the tenant experience of its own corporation's marks and those shared with it (the admin: all), with the signals and priority that follow from those. restricted: true when some corporation's tenant figures were left out.")
 public record StatusView(
         @Schema(example = "BU09990101") String areaCode,
         @Schema(description = "For a complex: its corporation and id.", example = "complex:corp-demo:ZH-01") String subject,
@@ -16,6 +16,6 @@ public record StatusView(
         @Schema(description = "When the status last changed.") Instant changedAt,
         @Schema(description = "When it was last recalculated (with or without change).") Instant computedAt,
         @Schema(description = "Observations it was computed from.", example = "86") Integer observations,
-        @Schema(description = "Whether tenant figures were left out for this caller.") boolean restricted,
+        @Schema(description = "Whether some corporation's tenant figures were left out for this caller.") boolean restricted,
         AreaStatus status) {
 }

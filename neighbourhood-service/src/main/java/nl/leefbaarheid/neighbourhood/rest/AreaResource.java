@@ -102,7 +102,7 @@ public class AreaResource {
     @Path("/{code}/status")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getAreaStatus", summary = "Read the current status of an area",
-            description = "Neighbourhoods from their observations; districts and municipalities aggregated from their neighbourhoods, weighted by households. Tenant figures only for callers with access to a corporation that owns complexes there.")
+            description = "Neighbourhoods from their observations; districts and municipalities aggregated from their neighbourhoods, weighted by households. Tenant figures belong to the corporation that measured them: the tenant experience (and the tenant signals and the priority that follow from it) is computed from the caller's own corporation's marks and those shared with it; the admin sees all of them; a caller who may see none gets the public status (restricted: true).")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusView.class)))
     public Response status(@PathParam("code") @Pattern(regexp = AREA, message = "must be a CBS area code") String code) {
@@ -114,7 +114,7 @@ public class AreaResource {
     @Path("/{code}/status/history")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getAreaStatusHistory", summary = "Read every version of an area's status",
-            description = "Newest first, each with what changed and why.")
+            description = "Newest first, each with what changed and why, and each as the caller may see it (as the current status): also the versions stored before another corporation's figures arrived. Where the caller does not see a version whole, its changes are those of what it sees.")
     public Page<Map<String, Object>> history(@PathParam("code") @Pattern(regexp = AREA, message = "must be a CBS area code") String code,
             @Valid @BeanParam PageRequest page) {
         return queries.history(code, page);

@@ -52,7 +52,7 @@ public class StatusResource {
     @Path("/rankings")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "rankAreas", summary = "Rank the areas of a municipality or a working area",
-            description = "By priority (highest first) or by the deviation or a dimension's score (weakest first). Areas with few households are flagged and come last. Give a municipality or a corporation (its working area; restricted to those with access to that corporation).")
+            description = "By priority (highest first) or by the deviation or a dimension's score (weakest first). Areas with few households are flagged and come last. Give a municipality or a corporation (its working area; restricted to those with access to that corporation). The priority is the one the caller may see: its tenant term counts only the tenant figures of the caller's own corporation and those shared with it (all for the admin).")
     public Page<RankedArea> ranking(
             @QueryParam("municipality") @Pattern(regexp = MUNICIPALITY, message = "must be a municipality code such as GM0999")
             @Parameter(example = "GM0999") String municipality,
@@ -82,7 +82,7 @@ public class StatusResource {
     @Path("/comparisons")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "compareAreas", summary = "Compare areas side by side",
-            description = "The statuses of two to ten areas, in the order asked.")
+            description = "The statuses of two to ten areas, in the order asked, each as the caller may see it (see getAreaStatus).")
     public List<StatusView> compare(@QueryParam("area") @Size(min = 2, max = 10, message = "give two to ten areas")
             @Parameter(description = "An area code; repeat it, e.g. area=BU09990101&area=BU09990202.") List<@Pattern(regexp = AREA, message = "must be a CBS area code") String> areas) {
         return areas.stream().map(queries::status).toList();
@@ -92,7 +92,7 @@ public class StatusResource {
     @Path("/maps/resilience")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getResilienceMap", summary = "The resilience map data of a municipality",
-            description = "A GeoJSON FeatureCollection with one feature per neighbourhood (code, name, class, label, quadrant, priority) and no geometry: join it on the CBS code with the neighbourhood boundaries of that year.")
+            description = "A GeoJSON FeatureCollection with one feature per neighbourhood (code, name, class, label, quadrant, priority) and no geometry: join it on the CBS code with the neighbourhood boundaries of that year. The priority is the one the caller may see (see rankAreas).")
     public Map<String, Object> map(@QueryParam("municipality") @NotNull @Pattern(regexp = MUNICIPALITY, message = "must be a municipality code such as GM0999")
             @Parameter(required = true, example = "GM0999") String municipality) {
         return queries.resilienceMap(municipality);

@@ -214,7 +214,8 @@ public class StatusQueries {
     public Page<RankedArea> ranking(String municipality, String corporation, AreaLevel level, String by, PageRequest page) {
         Set<String> corporations = access.corporations();
         String[] visible = corporations == null ? null : corporations.toArray(String[]::new);
-        String priority = visible == null ? "s.priority"
+        // the admin sees every priority whole, a caller who may see no one's tenant figures every one public
+        String priority = visible == null ? "s.priority" : visible.length == 0 ? "s.public_priority"
                 : "(case when s.tenant_owners <@ ? then s.priority when not s.tenant_owners && ? then s.public_priority end)";
         String value = by.equals("priority") ? priority
                 : by.equals("deviation") ? "cast(s.status -> 'livability' -> 'deviation' ->> 'score' as numeric)"
@@ -233,7 +234,7 @@ public class StatusQueries {
             params.add(corporation);
         }
         // a row whose priority the caller sees only in part: its status and basis, to compute that priority from
-        String partly = visible == null ? "false" : "s.tenant_owners && ? and not s.tenant_owners <@ ?";
+        String partly = visible == null || visible.length == 0 ? "false" : "s.tenant_owners && ? and not s.tenant_owners <@ ?";
         String known = by.equals("priority") ? "s.priority" : value; // null where nothing is known, whoever asks
         String select = """
                 select s.area_code, (select name from area where code = s.area_code order by year desc limit 1),
@@ -242,7 +243,7 @@ public class StatusQueries {
                        case when %s then cast(s.status as text) end, case when %s then cast(s.tenant_basis as text) end,
                        bool_or(%s) over ()
                   from area_status s where %s and %s is not null
-                 order by coalesce(cast(s.status ->> 'fewHouseholds' as boolean), false), %s %s, s.area_code"""
+                 order by coalesce(cast(s.status ->> 'fewHouseholds' as boolean), false), %s %s nulls last, s.area_code"""
                 .formatted(value, classOf, classOf, priority, partly, partly, partly, where, known, value, order);
         List<Object> parameters = new ArrayList<>(); // in the order of the placeholders above
         addVisible(parameters, visible, value);
@@ -261,9 +262,8 @@ public class StatusQueries {
             // the caller sees some area's tenant figures in part: every area's priority as it sees it, ordered here
             rank[0] = 0;
             Comparator<Ranked> ordering = Comparator.comparing((Ranked r) -> r.area().fewHouseholds());
-            Comparator<Ranked> byValue = Comparator.comparing((Ranked r) -> r.area().value() == null ? Double.NaN : r.area().value());
-            ordering = ordering.thenComparing(order.equals("desc") ? byValue.reversed() : byValue)
-                    .thenComparing(r -> r.area().areaCode());
+            Comparator<Double> values = order.equals("desc") ? Comparator.reverseOrder() : Comparator.naturalOrder();
+            ordering = ordering.thenComparing(r -> r.area().value(), Comparator.nullsLast(values)).thenComparing(r -> r.area().areaCode());
             List<Ranked> all = rows(select, parameters, r -> ranked(r, rank)).stream().map(r -> seenInPart(r, by, corporations))
                     .sorted(ordering).toList();
             List<RankedArea> items = new ArrayList<>();
@@ -367,7 +367,7 @@ public class StatusQueries {
             return ((Number) row[5]).doubleValue();
         }
         if (Collections.disjoint(corporations, owners)) {
-            return ((Number) row[7]).doubleValue();
+            return row[7] == null ? null : ((Number) row[7]).doubleValue(); // null: it has tenant figures only
         }
         AreaStatus full = statuses.read((String) row[9]);
         return statuses.forViewer(full, statuses.basis((String) row[10], full.tenantExperience() != null), corporations).priority();

@@ -30,6 +30,7 @@ class TenantConfidentialityTest {
 
     static final String AREA = "BU09210101";
     static final String OTHER = "BU09210102";
+    static final String ONLY_TENANTS = "BU09210103";
     static final ObjectMapper JSON = new ObjectMapper();
 
     static void complex(String corporation, String code, String area) {
@@ -56,7 +57,7 @@ class TenantConfidentialityTest {
 
     @Test
     void twoCorporationsInOneNeighbourhoodSeeTheirOwnFiguresThePartnerTheSharedOnesAndTheAdminAll() throws Exception {
-        Areas.register("0921", 2024, Map.of("01", 900, "02", 800));
+        Areas.register("0921", 2024, Map.of("01", 900, "02", 800, "03", 700));
         given().auth().oauth2(Tokens.admin()).contentType("text/csv").body("""
                 bu_code,jaar,lbm,afw,fys,onv,soc,vrz,won,kafw
                 BU09210101,2022,4.10,-0.05,0,0,0,0,0,4
@@ -67,6 +68,11 @@ class TenantConfidentialityTest {
         complex("corp-a21", "A2", OTHER);
         given().auth().oauth2(Tokens.corporation("corp-a21")).put("/api/v1/corporations/corp-a21/shares/gemeente-0921").then().statusCode(204);
         survey("corp-a21", "A1", "2026-Q2", 6.37, 77);
+        // a neighbourhood with tenant figures only: without them, nothing is known of it
+        complex("corp-a21", "A3", ONLY_TENANTS);
+        given().auth().oauth2(Tokens.corporation("corp-a21")).contentType(ContentType.JSON)
+                .body(List.of(AccessAndBatchTest.row(ONLY_TENANTS, "A3", "tenant.feeling-at-home", "2026-Q2", 5.5, 30)))
+                .post("/api/v1/observations").then().statusCode(200);
         String admin = Tokens.admin();
         String corpA = Tokens.corporation("corp-a21");
         String partner = Tokens.partner("gemeente-0921");
@@ -114,6 +120,13 @@ class TenantConfidentialityTest {
                         .extract().jsonPath().getFloat("[0].status.priority")).as("comparison").isEqualTo(priority);
             }
             assertThat(priorityInRanking(corpA, "corporation=corp-a21")).isEqualTo(status(corpA).getFloat("status.priority"));
+            // an area of which the caller sees nothing ranks last (in SQL for the stranger, ordered here for corp-c21)
+            for (String token : List.of(stranger, corpC)) {
+                List<Map<String, Object>> ranked = given().auth().oauth2(token).get("/api/v1/rankings?municipality=GM0921").then()
+                        .statusCode(200).extract().jsonPath().getList("items");
+                assertThat(ranked).extracting(r -> r.get("areaCode")).containsExactly(AREA, OTHER, ONLY_TENANTS);
+                assertThat(ranked.get(2).get("priority")).isNull();
+            }
             assertThat(priorityInRanking(corpC, "corporation=corp-c21")).isEqualTo(status(corpC).getFloat("status.priority"));
 
             // the history: the versions before corp-c21 arrived hold corp-a21's figures, which corp-c21 does not see
@@ -128,11 +141,11 @@ class TenantConfidentialityTest {
             assertThat(history(corpA).prettify()).doesNotContain("8.42");
             assertThat(history(partner).prettify()).doesNotContain("8.42");
 
-            // working areas: the marks in them that the caller may see
+            // working areas: the marks in them that the caller may see; corp-a21's holds BU09210103 as well
             given().auth().oauth2(corpA).get("/api/v1/corporations/corp-a21/working-area").then().statusCode(200)
-                    .body("status.tenantExperience.mean", equalTo(6.37f));
+                    .body("status.tenantExperience.mean", equalTo(6.1261f)); // (6.37 x 77 + 5.5 x 30) / 107
             given().auth().oauth2(admin).get("/api/v1/corporations/corp-a21/working-area").then().statusCode(200)
-                    .body("status.tenantExperience.mean", equalTo(7.0709f));
+                    .body("status.tenantExperience.mean", equalTo(6.7503f)); // (6.37 x 77 + 8.42 x 40 + 5.5 x 30) / 147
             given().auth().oauth2(corpC).get("/api/v1/corporations/corp-c21/working-area").then().statusCode(200)
                     .body("status.tenantExperience.mean", equalTo(8.42f));
             given().auth().oauth2(corpC).get("/api/v1/corporations/corp-a21/working-area").then().statusCode(404);

@@ -102,7 +102,7 @@ public class AreaResource {
     @Path("/{code}/status")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getAreaStatus", summary = "Read the current status of an area",
-            description = "Neighbourhoods from their observations; districts and municipalities aggregated from their neighbourhoods, weighted by households. Tenant figures only for callers with access to a corporation that owns complexes there.")
+            description = "Neighbourhoods from their observations; districts and municipalities aggregated from their neighbourhoods, weighted by households, except their livability where official Leefbaarometer scores of the district or municipality were imported (classSource file or derived instead of aggregated). Tenant figures only for callers with access to a corporation that owns complexes there.")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusView.class)))
     public Response status(@PathParam("code") @Pattern(regexp = AREA, message = "must be a CBS area code") String code) {

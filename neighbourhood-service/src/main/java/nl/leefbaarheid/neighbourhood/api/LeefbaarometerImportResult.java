@@ -11,7 +11,7 @@ public record LeefbaarometerImportResult(
         @Schema(description = "Rows stored: those with at least one score, of an area registered for their year.", example = "131200") int storedRows,
         @Schema(description = "Observations stored (one per score).", example = "918400") int observations,
         @Schema(description = "Observations new or different from what was stored.", example = "918400") int changedObservations,
-        @Schema(description = "Areas whose status was recalculated: the areas of the file's level and the districts and municipalities above them.", example = "14600") int recalculatedAreas,
+        @Schema(description = "Areas of the file whose observations changed, each recalculated (and the districts and municipalities above them rolled up, not counted here).", example = "14600") int recalculatedAreas,
         @Schema(description = "Measurement years of the rows stored.", example = "[\"2022\", \"2024\"]") List<String> periods,
         @Schema(description = "Rows whose scores are all empty (an area that did not exist yet, or too small to score): skipped.") SkippedRows emptyRows,
         @Schema(description = "Rows whose area is not registered for their year: skipped.") UnknownAreas unknownAreas) {

@@ -18,6 +18,16 @@ public class GenerateNational {
     static final int[] YEARS = { 2002, 2008, 2012, 2014, 2016, 2018, 2020, 2022, 2024 };
     static final String[] DIMENSIONS = { "won", "fys", "vrz", "soc", "onv" };
 
+    /**
+     * An area registered for every measurement year: a Leefbaarometer row counts only where its area is registered for the
+     * registry year that applies to it.
+     */
+    static void area(PrintWriter areas, String code, String level, String name, String parent, int households) {
+        for (int year : YEARS) {
+            areas.printf("%s\t%d\t%s\t%s\t%s\t%d%n", code, year, level, name, parent, households);
+        }
+    }
+
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]);
         Files.createDirectories(out);
@@ -29,17 +39,17 @@ public class GenerateNational {
             csv.println("bu_code;bu_naam;jaar;lbm;afw;won;fys;vrz;soc;onv");
             for (int m = 1; m <= MUNICIPALITIES; m++) {
                 String gm = String.format("%04d", 1000 + m);
-                areas.printf("GM%s\t2024\tMUNICIPALITY\tGemeente %d\t\\N\t%d%n", gm, m, 20_000 + random.nextInt(60_000));
+                area(areas, "GM" + gm, "MUNICIPALITY", "Gemeente " + m, "\\N", 20_000 + random.nextInt(60_000));
                 int districts = m <= 4 ? 110 : 7 + random.nextInt(6);
                 for (int d = 0; d < districts && neighbourhoods < NEIGHBOURHOODS; d++) {
                     // municipalities with 100 or more districts use capitals (CBS), e.g. WK1001A3
                     String wk = gm + (d < 100 ? String.format("%02d", d) : "A" + (char) ('A' + d - 100));
-                    areas.printf("WK%s\t2024\tDISTRICT\tWijk %s\t\\N\t%d%n", wk, wk, 2_000 + random.nextInt(6_000));
+                    area(areas, "WK" + wk, "DISTRICT", "Wijk " + wk, "\\N", 2_000 + random.nextInt(6_000));
                     int count = m <= 4 ? 3 : 4 + random.nextInt(3);
                     for (int b = 0; b < count && neighbourhoods < NEIGHBOURHOODS; b++, neighbourhoods++) {
                         String bu = "BU" + wk + String.format("%02d", b);
                         int households = 50 + random.nextInt(3_000);
-                        areas.printf("%s\t2024\tNEIGHBOURHOOD\tBuurt %s\tWK%s\t%d%n", bu, bu, wk, households);
+                        area(areas, bu, "NEIGHBOURHOOD", "Buurt " + bu, "WK" + wk, households);
                         double[] level = new double[5];
                         for (int i = 0; i < 5; i++) {
                             level[i] = random.nextGaussian() * 0.04;

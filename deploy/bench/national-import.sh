@@ -44,7 +44,7 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
-log "Registering $(wc -l < "$WORK/areas.tsv") areas (set-up, not measured)"
+log "Registering the areas for every measurement year, $(wc -l < "$WORK/areas.tsv") rows (set-up, not measured)"
 sql -d $DB -c "\\copy area (code, year, level, name, parent_code, households) from '$WORK/areas.tsv'"
 
 ROWS=$(($(wc -l < "$WORK/leefbaarometer.csv") - 1))

@@ -166,10 +166,15 @@ public final class StatusCalculator {
 
     /**
      * A district's, municipality's or working area's status: the neighbourhoods' livability and resilience weighted by
-     * households, and the tenant marks of their latest period (the merged bases of the neighbourhoods).
+     * households, and the tenant marks of their latest period (the merged bases of the neighbourhoods). Where the area
+     * has Leefbaarometer scores of its own ({@code own}: the official district and municipality scores, computed from the
+     * grid rather than averaged), its livability is those, with their classes as for a neighbourhood.
      */
-    public AreaStatus aggregate(List<Weighted> children, TenantBasis tenant, Integer households, int minRespondents) {
-        return finish(aggregateLivability(children), aggregateResilience(children), tenant(tenant, minRespondents), few(households));
+    public AreaStatus aggregate(List<Weighted> children, List<Observed> own, TenantBasis tenant, Integer households,
+            int minRespondents) {
+        Livability official = livability(own.stream().collect(Collectors.groupingBy(Observed::indicator)));
+        return finish(official != null ? official : aggregateLivability(children), aggregateResilience(children),
+                tenant(tenant, minRespondents), few(households));
     }
 
     private Livability aggregateLivability(List<Weighted> children) {

@@ -3,7 +3,6 @@ package nl.leefbaarheid.neighbourhood.importing;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,15 +10,21 @@ import java.util.Map;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 
 /**
- * Reads the Leefbaarometer open-data file for neighbourhoods: columns found by name ({@code bu_code, jaar,
- * lbm, afw, won, fys, vrz, soc, onv}, optionally {@code bu_naam} and the class columns {@code kscore} or
- * {@code kafw}, {@code kwon}, {@code kfys}, {@code kvrz}, {@code ksoc}, {@code konv}), any order, comma or
- * semicolon separated, decimal point or comma, all measurement years in one file. Every problem is reported
- * with its line number.
+ * Reads a Leefbaarometer open-data file of any level: the level follows from the code column ({@code bu_code},
+ * {@code wk_code} or {@code gm_code}; where a file has several, the finest: a neighbourhood file may carry its
+ * municipality's code), its name column ({@code bu_naam}, {@code wk_naam}, {@code gm_naam}) optional. Further columns
+ * found by name ({@code jaar, lbm, afw, won, fys, vrz, soc, onv}, and the class columns {@code kscore} or {@code kafw},
+ * {@code kwon}, {@code kfys}, {@code kvrz}, {@code ksoc}, {@code konv} where present), any order; columns it does not
+ * know, such as the unnamed row-number column that pandas writes first, are ignored. Comma or semicolon separated,
+ * decimal point or comma, all measurement years in one file ({@link CsvFile}). Scores may be empty (an area that did
+ * not exist yet, or too small to score): a row with some scores keeps those, a row with none is skipped and counted.
+ * Every problem is reported with the line it starts on.
  */
 public final class LeefbaarometerCsv {
 
-    static final List<String> REQUIRED = List.of("bu_code", "jaar", "afw", "won", "fys", "vrz", "soc", "onv");
+    /** The code column of each level, finest first: the first one a header has decides the level. */
+    static final Map<String, AreaLevel> CODE_COLUMNS = codeColumns();
+    static final List<String> REQUIRED = List.of("jaar", "afw", "won", "fys", "vrz", "soc", "onv");
     /** Score column to indicator code. */
     static final Map<String, String> SCORES = scores();
     /** Class column to the indicator it classifies. */
@@ -30,8 +35,8 @@ public final class LeefbaarometerCsv {
     public static final List<String> INDICATORS = List.copyOf(SCORES.values());
 
     /**
-     * One neighbourhood in one measurement year: its score and class of each of {@link #INDICATORS}, in that order
-     * (NaN and 0 where the file has none). Arrays rather than maps, since a national file holds some 130,000 rows.
+     * One area in one measurement year: its score and class of each of {@link #INDICATORS}, in that order (NaN and 0
+     * where the file has none). Arrays rather than maps, since a national file holds some 130,000 rows.
      */
     public record Row(int line, String code, String name, int year, double[] values, byte[] classValues) {
 
@@ -46,11 +51,11 @@ public final class LeefbaarometerCsv {
             return scores;
         }
 
-        /** The classes, by indicator code. */
+        /** The classes of the scores present, by indicator code. */
         public Map<String, Integer> classes() {
             Map<String, Integer> classes = new LinkedHashMap<>();
             for (int i = 0; i < classValues.length; i++) {
-                if (classValues[i] != 0) {
+                if (classValues[i] != 0 && !Double.isNaN(values[i])) {
                     classes.put(INDICATORS.get(i), (int) classValues[i]);
                 }
             }
@@ -61,10 +66,28 @@ public final class LeefbaarometerCsv {
     public record LineError(int line, String column, String message) {
     }
 
-    public record Result(List<Row> rows, List<LineError> errors) {
+    /**
+     * What a file holds.
+     *
+     * @param level     the level of its areas; null when the header has no code column
+     * @param codeColumn the column the codes were read from
+     * @param records   the records after the header, blank lines not counted
+     * @param rows      the rows with at least one score
+     * @param emptyRows the lines of the rows without any score, skipped
+     */
+    public record Result(AreaLevel level, String codeColumn, int records, List<Row> rows, List<Integer> emptyRows,
+            List<LineError> errors) {
     }
 
     private LeefbaarometerCsv() {
+    }
+
+    private static Map<String, AreaLevel> codeColumns() {
+        Map<String, AreaLevel> columns = new LinkedHashMap<>();
+        columns.put("bu_code", AreaLevel.NEIGHBOURHOOD);
+        columns.put("wk_code", AreaLevel.DISTRICT);
+        columns.put("gm_code", AreaLevel.MUNICIPALITY);
+        return columns;
     }
 
     private static Map<String, String> scores() {
@@ -76,62 +99,75 @@ public final class LeefbaarometerCsv {
     }
 
     public static Result read(String text) {
-        // line by line, not split into a list first: a national file is some 130,000 lines
-        Iterator<String> lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).lines().iterator();
-        String headerLine = lines.hasNext() ? lines.next() : "";
         List<Row> rows = new ArrayList<>();
+        List<Integer> emptyRows = new ArrayList<>();
         List<LineError> errors = new ArrayList<>();
-        if (headerLine.isBlank()) {
-            errors.add(new LineError(1, null, "the file is empty; the first line must name the columns"));
-            return new Result(rows, errors);
+        CsvFile file;
+        try {
+            file = CsvFile.of(text);
+        } catch (CsvFile.Malformed e) {
+            errors.add(new LineError(e.line(), null, e.getMessage()));
+            return new Result(null, null, 0, rows, emptyRows, errors);
         }
-        char separator = CsvLines.separator(headerLine);
-        List<String> header = CsvLines.fields(headerLine, separator);
+        List<String> header = file.header();
+        if (header.isEmpty()) {
+            errors.add(new LineError(1, null, "the file is empty; the first line must name the columns"));
+            return new Result(null, null, 0, rows, emptyRows, errors);
+        }
         Map<String, Integer> columns = new HashMap<>();
-        for (int i = 0; header != null && i < header.size(); i++) {
+        for (int i = 0; i < header.size(); i++) {
             columns.putIfAbsent(header.get(i).toLowerCase(Locale.ROOT), i);
         }
-        List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
-        if (header == null || !missing.isEmpty()) {
+        String codeColumn = CODE_COLUMNS.keySet().stream().filter(columns::containsKey).findFirst().orElse(null);
+        List<String> missing = new ArrayList<>(REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList());
+        if (codeColumn == null) {
+            missing.add(0, String.join(" or ", CODE_COLUMNS.keySet()));
+        }
+        if (!missing.isEmpty()) {
             errors.add(new LineError(1, null, "the header line lacks column" + (missing.size() == 1 ? " " : "s ")
-                    + String.join(", ", missing) + "; found: " + (header == null ? "an unclosed quote" : String.join(", ", header))));
-            return new Result(rows, errors);
+                    + String.join(", ", missing) + "; found: " + String.join(", ", header)));
+            return new Result(null, null, 0, rows, emptyRows, errors);
         }
+        AreaLevel level = CODE_COLUMNS.get(codeColumn);
         Map<String, Integer> seen = new HashMap<>();
-        for (int lineNumber = 2; lines.hasNext(); lineNumber++) {
-            String line = lines.next();
-            if (line.isBlank()) {
-                continue;
+        int records = 0;
+        try {
+            for (CsvFile.Record record : file) {
+                records++;
+                List<String> fields = record.fields();
+                if (fields.size() < header.size()) {
+                    errors.add(new LineError(record.line(), null, "has " + fields.size() + " fields where the header has "
+                            + header.size() + " (is the separator '" + file.separator() + "' used throughout?)"));
+                    continue;
+                }
+                Row row = row(record.line(), fields, level, codeColumn, columns, errors);
+                if (row == null) {
+                    continue;
+                }
+                if (row.scores().isEmpty()) {
+                    emptyRows.add(row.line());
+                    continue;
+                }
+                Integer first = seen.putIfAbsent(row.code() + "/" + row.year(), row.line());
+                if (first != null) {
+                    errors.add(new LineError(row.line(), codeColumn, row.code() + " in " + row.year() + " also appears on line " + first));
+                    continue;
+                }
+                rows.add(row);
             }
-            List<String> fields = CsvLines.fields(line, separator);
-            if (fields == null) {
-                errors.add(new LineError(lineNumber, null, "a quote is not closed"));
-                continue;
-            }
-            if (fields.size() < header.size()) {
-                errors.add(new LineError(lineNumber, null, "has " + fields.size() + " fields where the header has "
-                        + header.size() + " (is the separator '" + separator + "' used throughout?)"));
-                continue;
-            }
-            Row row = row(lineNumber, fields, columns, errors);
-            if (row == null) {
-                continue;
-            }
-            Integer first = seen.putIfAbsent(row.code() + "/" + row.year(), lineNumber);
-            if (first != null) {
-                errors.add(new LineError(lineNumber, "bu_code", row.code() + " in " + row.year() + " also appears on line " + first));
-                continue;
-            }
-            rows.add(row);
+        } catch (CsvFile.Malformed e) {
+            errors.add(new LineError(e.line(), null, e.getMessage() + "; the file is not read past this line"));
         }
-        return new Result(rows, errors);
+        return new Result(level, codeColumn, records, rows, emptyRows, errors);
     }
 
-    private static Row row(int line, List<String> fields, Map<String, Integer> columns, List<LineError> errors) {
+    private static Row row(int line, List<String> fields, AreaLevel level, String codeColumn, Map<String, Integer> columns,
+            List<LineError> errors) {
         int before = errors.size();
-        String code = fields.get(columns.get("bu_code")).toUpperCase(Locale.ROOT);
-        if (AreaLevel.ofCode(code).orElse(null) != AreaLevel.NEIGHBOURHOOD) {
-            errors.add(new LineError(line, "bu_code", "'" + code + "' is not a neighbourhood code (BU + 8 digits or capitals)"));
+        String code = fields.get(columns.get(codeColumn)).toUpperCase(Locale.ROOT);
+        if (AreaLevel.ofCode(code).orElse(null) != level) {
+            errors.add(new LineError(line, codeColumn, "'" + code + "' is not a " + level.name().toLowerCase(Locale.ROOT)
+                    + " code (" + level.prefix() + " + " + digits(level) + ")"));
         }
         Integer year = null;
         try {
@@ -150,10 +186,8 @@ public final class LeefbaarometerCsv {
                 continue;
             }
             try {
-                Double value = CsvLines.number(fields.get(index));
-                if (value == null && REQUIRED.contains(score.getKey())) {
-                    errors.add(new LineError(line, score.getKey(), "is empty"));
-                } else if (value != null) {
+                Double value = CsvFile.number(fields.get(index));
+                if (value != null) {
                     values[INDICATORS.indexOf(score.getValue())] = value;
                 }
             } catch (NumberFormatException e) {
@@ -179,7 +213,15 @@ public final class LeefbaarometerCsv {
         if (errors.size() > before) {
             return null;
         }
-        Integer nameIndex = columns.get("bu_naam");
+        Integer nameIndex = columns.get(codeColumn.replace("_code", "_naam"));
         return new Row(line, code, nameIndex == null ? null : fields.get(nameIndex), year, values, classes);
+    }
+
+    private static String digits(AreaLevel level) {
+        return switch (level) {
+            case MUNICIPALITY -> "4 digits";
+            case DISTRICT -> "6 digits or capitals";
+            case NEIGHBOURHOOD -> "8 digits or capitals";
+        };
     }
 }

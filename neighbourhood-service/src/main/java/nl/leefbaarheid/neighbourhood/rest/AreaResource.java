@@ -102,7 +102,7 @@ public class AreaResource {
     @Path("/{code}/status")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getAreaStatus", summary = "Read the current status of an area",
-            description = "Neighbourhoods from their observations; districts and municipalities aggregated from their neighbourhoods, weighted by households. Tenant figures belong to the corporation that measured them: the tenant experience (and the tenant signals and the priority that follow from it) is computed from the caller's own corporation's marks and those shared with it; the admin sees all of them; a caller who may see none gets the public status (restricted: true).")
+            description = "Neighbourhoods from their observations; districts and municipalities aggregated from their neighbourhoods, weighted by households, except their livability where official Leefbaarometer scores of the district or municipality were imported (classSource file or derived instead of aggregated). Tenant figures belong to the corporation that measured them: the tenant experience (and the tenant signals and the priority that follow from it) is computed from the caller's own corporation's marks and those shared with it; the admin sees all of them; a caller who may see none gets the public status (restricted: true).")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusView.class)))
     public Response status(@PathParam("code") @Pattern(regexp = AREA, message = "must be a CBS area code") String code) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import nl.leefbaarheid.neighbourhood.api.ImportResult;
+import nl.leefbaarheid.neighbourhood.api.LeefbaarometerImportResult;
 import nl.leefbaarheid.neighbourhood.api.ObservationInput;
 import nl.leefbaarheid.neighbourhood.service.ImportService;
 import nl.leefbaarheid.platform.security.Caller;
@@ -38,11 +39,26 @@ public class ObservationResource {
     @Path("/leefbaarometer")
     @Consumes({ CSV, MediaType.TEXT_PLAIN })
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "importLeefbaarometer", summary = "Import the Leefbaarometer file for neighbourhoods",
-            description = "The open-data CSV: columns bu_code, jaar, afw, won, fys, vrz, soc, onv (and optionally bu_naam, lbm, kscore or kafw, kwon, kfys, kvrz, ksoc, konv) in any order, comma or semicolon separated, decimal point or comma, all years in one file. All or nothing: every bad line is named and nothing is stored. Importing the same file again changes nothing. Every changed neighbourhood, and its district and municipality, is recalculated.")
-    @RequestBody(content = @Content(mediaType = CSV, examples = @ExampleObject(name = "semicolons and decimal commas",
-            value = "bu_code;bu_naam;jaar;lbm;afw;fys;onv;soc;vrz;won\nBU09990101;Centrum-Noord;2024;4,12;0,07;0,01;-0,02;0,03;0,04;0,01\n")))
-    public ImportResult leefbaarometer(@NotNull String csv) {
+    @Operation(operationId = "importLeefbaarometer", summary = "Import a Leefbaarometer file of neighbourhoods, districts or municipalities",
+            description = "The open-data CSV of one level: the code column decides it (bu_code, wk_code or gm_code; where a file has several, the finest), "
+                    + "the name column (bu_naam, wk_naam, gm_naam) is optional; columns jaar, afw, won, fys, vrz, soc, onv and optionally lbm and the classes "
+                    + "kscore or kafw, kwon, kfys, kvrz, ksoc, konv, in any order; other columns (such as an unnamed row-number column first) are ignored. "
+                    + "Comma or semicolon separated (the header line decides), decimal point or comma, quoted fields (also over several lines, "
+                    + "with doubled quotes), a byte order mark and CRLF line ends accepted; all years in one file. "
+                    + "A row with some empty scores stores the others; a row whose scores are all empty is skipped (emptyRows: count and lines), "
+                    + "and so is a row whose area is not registered for its year (unknownAreas: the latest year up to the row's year that the "
+                    + "area's municipality is registered for applies). Any other bad line refuses the file: every one is named by its line "
+                    + "(the line the row starts on) and nothing is stored. Importing the same file again changes nothing. "
+                    + "Every changed area is recalculated, and the districts and municipalities above it: the official district and municipality "
+                    + "scores give those areas their livability (classSource file where the file has classes, else derived from the score); "
+                    + "where an area has none, its livability is rolled up from its neighbourhoods, weighted by households.")
+    @RequestBody(content = @Content(mediaType = CSV, examples = {
+            @ExampleObject(name = "neighbourhoods, semicolons and decimal commas",
+                    value = "bu_code;bu_naam;jaar;lbm;afw;fys;onv;soc;vrz;won\nBU09990101;Centrum-Noord;2024;4,12;0,07;0,01;-0,02;0,03;0,04;0,01\n"),
+            @ExampleObject(name = "districts, as pandas writes them",
+                    value = ",wk_code,wk_naam,jaar,lbm,afw,fys,onv,soc,vrz,won\n0,WK099901,Centrum,2022,4.10,0.05,0.01,0.02,0.01,0.01,0.00\n"
+                            + "1,WK099901,Centrum,2024,4.12,0.07,0.01,-0.02,0.03,0.04,0.01\n") }))
+    public LeefbaarometerImportResult leefbaarometer(@NotNull String csv) {
         return imports.importLeefbaarometer(csv);
     }
 

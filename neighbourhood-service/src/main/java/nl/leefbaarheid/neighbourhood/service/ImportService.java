@@ -12,18 +12,23 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import nl.leefbaarheid.neighbourhood.api.ImportResult;
+import nl.leefbaarheid.neighbourhood.api.LeefbaarometerImportResult;
+import nl.leefbaarheid.neighbourhood.api.LeefbaarometerImportResult.SkippedRows;
+import nl.leefbaarheid.neighbourhood.api.LeefbaarometerImportResult.UnknownArea;
+import nl.leefbaarheid.neighbourhood.api.LeefbaarometerImportResult.UnknownAreas;
 import nl.leefbaarheid.neighbourhood.api.ObservationInput;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.domain.Period;
 import nl.leefbaarheid.neighbourhood.domain.RegistryYear;
 import nl.leefbaarheid.neighbourhood.entity.HousingComplex;
 import nl.leefbaarheid.neighbourhood.entity.Indicator;
-import nl.leefbaarheid.neighbourhood.importing.CsvLines;
+import nl.leefbaarheid.neighbourhood.importing.CsvFile;
 import nl.leefbaarheid.neighbourhood.importing.LeefbaarometerCsv;
 import nl.leefbaarheid.neighbourhood.service.ObservationStore.NewObservation;
 import nl.leefbaarheid.platform.problem.Problem.FieldError;
@@ -33,7 +38,8 @@ import nl.leefbaarheid.platform.sql.SqlRows;
 /**
  * Brings observations in: the Leefbaarometer open-data file, generic batches (JSON or CSV) and single
  * measurements from events. Every way in is all or nothing: one bad row refuses the whole input, and the
- * answer names every bad row.
+ * answer names every bad row. Only the Leefbaarometer file skips rows, those that a published file is expected to
+ * hold: rows without scores and rows of areas not registered for their year, each named in the answer.
  */
 @ApplicationScoped
 public class ImportService {
@@ -55,29 +61,38 @@ public class ImportService {
     @Inject
     Kapstok kapstok;
 
+    /**
+     * A Leefbaarometer file of any level. Bad lines refuse the file; rows without any score and rows of areas not
+     * registered for their year are skipped and named in the answer (a published file holds both).
+     */
     @Transactional(TxType.REQUIRED)
     @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
-    public ImportResult importLeefbaarometer(String csv) {
+    public LeefbaarometerImportResult importLeefbaarometer(String csv) {
         LeefbaarometerCsv.Result read = LeefbaarometerCsv.read(csv);
         List<FieldError> errors = new ArrayList<>();
         read.errors().forEach(e -> errors.add(new FieldError("line " + e.line() + (e.column() == null ? "" : " (" + e.column() + ")"),
                 e.message())));
-        Set<String> known = knownAreas(read.rows().stream().map(LeefbaarometerCsv.Row::code).toList());
+        refuseIf(errors, "file");
+        AreaYears known = areaYears(read.rows().stream().map(LeefbaarometerCsv.Row::code).toList());
+        List<LeefbaarometerCsv.Row> rows = new ArrayList<>();
+        List<UnknownArea> unknown = new ArrayList<>();
         for (LeefbaarometerCsv.Row row : read.rows()) {
-            if (!known.contains(row.code())) {
-                errors.add(new FieldError("line " + row.line() + " (bu_code)", row.code() + " is not a known neighbourhood"));
+            if (RegistryYear.counts(known.registry(row.code()), known.of(row.code()), row.year())) {
+                rows.add(row);
+            } else {
+                unknown.add(new UnknownArea(row.line(), row.code(), row.year(),
+                        RegistryYear.unknown(row.code(), known.registry(row.code()), row.year())));
             }
         }
-        refuseIf(errors, "file");
         // the observations of a few hundred rows at a time: a national file makes some 900,000
         int rowsPerStore = ObservationStore.CHUNK / LeefbaarometerCsv.INDICATORS.size();
         Set<String> years = new TreeSet<>();
         Set<String> changedAreas = new HashSet<>();
         int observationCount = 0;
         int changedObservations = 0;
-        for (int from = 0; from < read.rows().size(); from += rowsPerStore) {
+        for (int from = 0; from < rows.size(); from += rowsPerStore) {
             List<NewObservation> observations = new ArrayList<>();
-            for (LeefbaarometerCsv.Row row : read.rows().subList(from, Math.min(read.rows().size(), from + rowsPerStore))) {
+            for (LeefbaarometerCsv.Row row : rows.subList(from, Math.min(rows.size(), from + rowsPerStore))) {
                 String period = Integer.toString(row.year());
                 years.add(period);
                 LocalDate start = LocalDate.of(row.year(), 1, 1);
@@ -91,7 +106,8 @@ public class ImportService {
             changedObservations += changed.observations();
         }
         statuses.recalculate(changedAreas, Set.of(), "Leefbaarometer import");
-        return new ImportResult(read.rows().size(), observationCount, changedObservations, changedAreas.size(), List.copyOf(years));
+        return new LeefbaarometerImportResult(read.level(), read.records(), rows.size(), observationCount, changedObservations,
+                changedAreas.size(), List.copyOf(years), SkippedRows.of(read.emptyRows()), UnknownAreas.of(unknown));
     }
 
     /** A generic batch; {@code callerCorporation} owns restricted figures unless the caller is an admin. */
@@ -109,40 +125,45 @@ public class ImportService {
 
     /** Parses a generic CSV batch: columns area_code, indicator, period, value and optionally complex_id, respondents, source, corporation_id. */
     public List<ObservationInput> parseCsv(String csv) {
-        List<String> lines = CsvLines.lines(csv);
-        List<FieldError> errors = new ArrayList<>();
-        if (lines.isEmpty() || lines.get(0).isBlank()) {
+        CsvFile file;
+        try {
+            file = CsvFile.of(csv);
+        } catch (CsvFile.Malformed e) {
+            throw ProblemException.invalid("line " + e.line(), e.getMessage());
+        }
+        if (file.header().isEmpty()) {
             throw ProblemException.invalid("line 1", "the file is empty; the first line must name the columns");
         }
-        char separator = CsvLines.separator(lines.get(0));
-        List<String> header = CsvLines.fields(lines.get(0), separator);
+        List<String> header = file.header();
         Map<String, Integer> columns = new HashMap<>();
-        for (int i = 0; header != null && i < header.size(); i++) {
-            columns.putIfAbsent(header.get(i).toLowerCase().replace('-', '_'), i);
+        for (int i = 0; i < header.size(); i++) {
+            columns.putIfAbsent(header.get(i).toLowerCase(Locale.ROOT).replace('-', '_'), i);
         }
         List<String> missing = List.of("area_code", "indicator", "period", "value").stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
             throw ProblemException.invalid("line 1", "the header lacks column(s) " + String.join(", ", missing));
         }
         List<ObservationInput> rows = new ArrayList<>();
-        for (int n = 1; n < lines.size(); n++) {
-            if (lines.get(n).isBlank()) {
-                continue;
+        List<FieldError> errors = new ArrayList<>();
+        try {
+            for (CsvFile.Record record : file) {
+                List<String> f = record.fields();
+                if (f.size() < header.size()) {
+                    errors.add(new FieldError("line " + record.line(), "has " + f.size() + " fields where the header has " + header.size()));
+                    continue;
+                }
+                try {
+                    String respondents = field(f, columns, "respondents");
+                    rows.add(new ObservationInput(f.get(columns.get("area_code")), field(f, columns, "complex_id"),
+                            f.get(columns.get("indicator")), f.get(columns.get("period")), CsvFile.number(f.get(columns.get("value"))),
+                            respondents == null ? null : Integer.valueOf(respondents), field(f, columns, "source"),
+                            field(f, columns, "corporation_id")));
+                } catch (NumberFormatException e) {
+                    errors.add(new FieldError("line " + record.line(), "value or respondents is not a number"));
+                }
             }
-            List<String> f = CsvLines.fields(lines.get(n), separator);
-            if (f == null || f.size() < header.size()) {
-                errors.add(new FieldError("line " + (n + 1), "has fewer fields than the header or an unclosed quote"));
-                continue;
-            }
-            try {
-                String respondents = field(f, columns, "respondents");
-                rows.add(new ObservationInput(f.get(columns.get("area_code")), field(f, columns, "complex_id"),
-                        f.get(columns.get("indicator")), f.get(columns.get("period")), CsvLines.number(f.get(columns.get("value"))),
-                        respondents == null ? null : Integer.valueOf(respondents), field(f, columns, "source"),
-                        field(f, columns, "corporation_id")));
-            } catch (NumberFormatException e) {
-                errors.add(new FieldError("line " + (n + 1), "value or respondents is not a number"));
-            }
+        } catch (CsvFile.Malformed e) {
+            errors.add(new FieldError("line " + e.line(), e.getMessage() + "; the file is not read past this line"));
         }
         refuseIf(errors, "file");
         return rows;
@@ -252,16 +273,6 @@ public class ImportService {
         return new AreaYears(byCode);
     }
 
-
-    /** The Leefbaarometer file's rows carry their own year: there an area need only be known in some year. */
-    private Set<String> knownAreas(Collection<String> codes) {
-        if (codes.isEmpty()) {
-            return Set.of();
-        }
-        String[] distinct = new HashSet<>(codes).toArray(String[]::new);
-        return new HashSet<>(SqlRows.query(em, "select distinct code from area where code = any(?)", List.of((Object) distinct),
-                row -> row.getString(1)));
-    }
 
     private static void refuseIf(List<FieldError> errors, String what) {
         if (errors.isEmpty()) {

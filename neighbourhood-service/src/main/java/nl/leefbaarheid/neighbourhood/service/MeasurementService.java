@@ -113,7 +113,7 @@ public class MeasurementService {
             ObservationStore.Changed changed = store.store(toStore);
             Reasons reasons = Reasons.measurements(byNeighbourhood, byComplex, traceParents);
             StatusService.Recalculated recalculated = statuses.recalculateNeighbourhoods(changed.areaCodes(), changed.complexIds(), reasons);
-            rollUps.request(recalculated.neighbourhoods(), reasons);
+            rollUps.request(recalculated.toRollUp(), reasons);
             statusChanges = recalculated.changed();
         }
         LOG.infof("%d measurements of %d areas stored (%d repeated, %d invalid); %d statuses of neighbourhoods and complexes changed", toStore.size(),

@@ -76,41 +76,51 @@ public class StatusService {
     Kapstok kapstok;
 
     /**
-     * Recalculates these neighbourhoods and complexes, then the districts and municipalities above them.
+     * Recalculates these areas (of any level: those whose observations changed) and complexes, then the districts and
+     * municipalities above them.
      *
      * @return how many statuses changed (got a new version)
      */
     @Transactional(TxType.MANDATORY)
-    public int recalculate(Collection<String> neighbourhoods, Collection<Long> complexes, String reason) {
-        return recalculate(neighbourhoods, complexes, Reasons.of(reason));
+    public int recalculate(Collection<String> areas, Collection<Long> complexes, String reason) {
+        return recalculate(areas, complexes, Reasons.of(reason));
     }
 
     /**
-     * Recalculates these neighbourhoods and complexes, then the districts and municipalities above them: each once,
+     * Recalculates these areas (of any level) and complexes, then the districts and municipalities above them: each once,
      * however many of its observations changed, with a few statements per thousand areas.
      *
      * @return how many statuses changed (got a new version)
      */
     @Transactional(TxType.MANDATORY)
-    public int recalculate(Collection<String> neighbourhoods, Collection<Long> complexes, Reasons reasons) {
-        Recalculated recalculated = recalculateNeighbourhoods(neighbourhoods, complexes, reasons);
-        return recalculated.changed() + rollUp(recalculated.neighbourhoods(), reasons);
+    public int recalculate(Collection<String> areas, Collection<Long> complexes, Reasons reasons) {
+        Recalculated recalculated = recalculateNeighbourhoods(areas, complexes, reasons);
+        return recalculated.changed() + rollUp(recalculated.toRollUp(), reasons);
     }
 
-    /** What {@link #recalculateNeighbourhoods} did: the registered neighbourhoods it recalculated, and how many changed. */
-    public record Recalculated(Set<String> neighbourhoods, int changed) {
+    /**
+     * What {@link #recalculateNeighbourhoods} did: what to roll up (the registered neighbourhoods it recalculated, and the
+     * districts and municipalities among the areas it was given, whose own observations changed), and how many changed.
+     */
+    public record Recalculated(Set<String> toRollUp, int changed) {
     }
 
     /**
      * Recalculates these neighbourhoods and complexes (and the neighbourhoods of the complexes), not the districts and
      * municipalities above them: the caller rolls those up, now ({@link #rollUp}) or after its commit ({@link RollUps}).
+     * Districts and municipalities among the areas (their own observations changed, such as their official
+     * Leefbaarometer scores) are passed on to be rolled up.
      */
     @Transactional(TxType.MANDATORY)
-    public Recalculated recalculateNeighbourhoods(Collection<String> neighbourhoods, Collection<Long> complexes, Reasons reasons) {
+    public Recalculated recalculateNeighbourhoods(Collection<String> areas, Collection<Long> complexes, Reasons reasons) {
         em.flush(); // the reads below go past the ORM (rows), so they must see what the caller changed through it
         int minRespondents = minRespondents();
         int changed = 0;
-        Set<String> touched = new TreeSet<>(neighbourhoods);
+        Set<String> touched = new TreeSet<>();
+        Set<String> toRollUp = new TreeSet<>();
+        for (String code : areas) {
+            (AreaLevel.ofCode(code).orElse(null) == AreaLevel.NEIGHBOURHOOD ? touched : toRollUp).add(code);
+        }
         List<HousingComplex> housingComplexes = complexes.isEmpty() ? List.of() : HousingComplex.list("id in ?1", complexes);
         if (!housingComplexes.isEmpty()) {
             lockSubjects(housingComplexes.stream().map(HousingComplex::subject).toList());
@@ -127,7 +137,6 @@ public class StatusService {
             changed += saveAll(computed);
         }
         List<String> codes = new ArrayList<>(touched);
-        Set<String> registered = new TreeSet<>();
         for (int from = 0; from < codes.size(); from += CHUNK) {
             List<String> chunk = codes.subList(from, Math.min(codes.size(), from + CHUNK));
             lockSubjects(chunk);
@@ -143,27 +152,28 @@ public class StatusService {
                 TenantBasis tenant = TenantBasis.of(observed, overrides.get(code));
                 computed.add(new Computed(code, code, "NEIGHBOURHOOD", calculator.forArea(observed, households.get(code),
                         tenant, minRespondents), tenant, observed.size(), reasons));
-                registered.add(code);
+                toRollUp.add(code);
             }
             changed += saveAll(computed);
         }
-        return new Recalculated(registered, changed);
+        return new Recalculated(toRollUp, changed);
     }
 
     /**
      * Rolls up the districts and municipalities of these neighbourhoods from the stored statuses of the neighbourhoods
-     * in them, a few hundred municipalities at a time.
+     * in them, a few hundred municipalities at a time; a district or municipality among the codes is rolled up itself.
      *
      * @return how many statuses changed
      */
     @Transactional(TxType.MANDATORY)
-    public int rollUp(Collection<String> neighbourhoods, Reasons reasons) {
-        if (neighbourhoods.isEmpty()) {
+    public int rollUp(Collection<String> areas, Reasons reasons) {
+        if (areas.isEmpty()) {
             return 0;
         }
         int minRespondents = minRespondents();
-        Map<String, List<String>> byMunicipality = neighbourhoods.stream()
-                .flatMap(code -> Stream.of("WK" + code.substring(2, 8), "GM" + code.substring(2, 6))).distinct()
+        Map<String, List<String>> byMunicipality = areas.stream()
+                .flatMap(code -> code.startsWith("BU") ? Stream.of("WK" + code.substring(2, 8), "GM" + code.substring(2, 6))
+                        : Stream.of(code)).distinct()
                 .collect(Collectors.groupingBy(p -> p.substring(2, 6), TreeMap::new, Collectors.toList()));
         List<String> municipalities = new ArrayList<>(byMunicipality.keySet());
         lockMunicipalities(municipalities);
@@ -188,12 +198,14 @@ public class StatusService {
             throw ProblemException.notFound("municipality", municipalityCode);
         }
         String prefix = "BU" + municipalityCode.substring(2) + "%";
+        // its districts and itself too: those with official scores of their own have observations of their own
         @SuppressWarnings("unchecked")
-        List<String> neighbourhoods = em.createNativeQuery("select distinct code from area where code like :p")
-                .setParameter("p", prefix).getResultList();
+        List<String> areas = em.createNativeQuery("select distinct code from area where code like :p or code like :d or code = :m")
+                .setParameter("p", prefix).setParameter("d", "WK" + municipalityCode.substring(2) + "%")
+                .setParameter("m", municipalityCode).getResultList();
         List<Long> complexes = HousingComplex.<HousingComplex>list("neighbourhoodCode like ?1", prefix).stream()
                 .map(c -> c.id).toList();
-        return recalculate(neighbourhoods, complexes, reason);
+        return recalculate(areas, complexes, reason);
     }
 
     /**
@@ -243,7 +255,8 @@ public class StatusService {
     /**
      * Districts and municipalities (codes in {@code parents}, all within {@code municipalities}, given by their four
      * digits) from the statuses of the neighbourhoods in them, weighted by households, and the merged tenant bases of the
-     * neighbourhoods (see {@link TenantBasis#merge}).
+     * neighbourhoods (see {@link TenantBasis#merge}); the livability of one with official Leefbaarometer scores of its own
+     * comes from those.
      */
     private List<Computed> aggregate(List<String> municipalities, List<String> parents, Reasons reasons, int minRespondents) {
         // the neighbourhoods BU{digits}..., found by a range on the pattern index (LIKE ANY would scan the table)
@@ -267,15 +280,18 @@ public class StatusService {
         }
         Map<String, Integer> households = latestHouseholds(parents);
         Map<String, Map<String, AreaStatus.Override>> overrides = overrides(parents);
+        Map<String, List<Observed>> own = observationsOf(parents);
         List<Computed> computed = new ArrayList<>();
         for (String parent : parents) {
             if (!households.containsKey(parent)) {
                 continue; // not registered
             }
             List<StatusCalculator.Weighted> of = weighted.getOrDefault(parent, List.of());
+            List<Observed> observed = own.getOrDefault(parent, List.of());
             TenantBasis tenant = TenantBasis.merge(bases.getOrDefault(parent, List.of()), overrides.get(parent));
             computed.add(new Computed(parent, parent, AreaLevel.ofCode(parent).orElseThrow().name(),
-                    calculator.aggregate(of, tenant, households.get(parent), minRespondents), tenant, of.size(), reasons));
+                    calculator.aggregate(of, observed, tenant, households.get(parent), minRespondents), tenant,
+                    of.size() + observed.size(), reasons));
         }
         return computed;
     }
@@ -301,7 +317,7 @@ public class StatusService {
             bases.add(basis((String) children.get(i)[2], weighted.get(i).status().tenantExperience() != null));
         }
         TenantBasis tenant = TenantBasis.merge(bases, Map.of());
-        return calculator.aggregate(weighted, tenant.visibleTo(visible), null, minRespondents());
+        return calculator.aggregate(weighted, List.of(), tenant.visibleTo(visible), null, minRespondents());
     }
 
     /** A status as a caller sees it who may see the tenant figures of {@code visible} owners (null: all of them). */

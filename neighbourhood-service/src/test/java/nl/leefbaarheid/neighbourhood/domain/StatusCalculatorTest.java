@@ -119,11 +119,35 @@ class StatusCalculatorTest {
         AreaStatus small = forArea(leefbaarometer(2024, -0.10, 0, 0, null), 1000, null, 10);
 
         AreaStatus district = calculator.aggregate(List.of(new StatusCalculator.Weighted(big, 3000),
-                new StatusCalculator.Weighted(small, 1000)), TenantBasis.EMPTY, 4000, 10);
+                new StatusCalculator.Weighted(small, 1000)), List.of(), TenantBasis.EMPTY, 4000, 10);
 
         assertThat(district.livability().deviation().score()).isEqualTo(0.05);
         assertThat(district.livability().deviation().classSource()).isEqualTo(ClassSource.AGGREGATED);
         assertThat(district.livability().deviation().livabilityClass()).isEqualTo(7);
+    }
+
+    @Test
+    void aLargerAreaWithOfficialScoresTakesItsLivabilityFromThemAndTheRestFromItsNeighbourhoods() {
+        List<Observed> underPressure = new ArrayList<>(leefbaarometer(2022, 0.10, 0, 0.02, null));
+        underPressure.addAll(leefbaarometer(2024, 0.10, 0, -0.03, null));
+        underPressure.add(year(StatusCalculator.VULNERABLE_SHARE, 2022, 0.20, null));
+        underPressure.add(year(StatusCalculator.VULNERABLE_SHARE, 2024, 0.25, null));
+        AreaStatus neighbourhood = forArea(underPressure, 3000, null, 10);
+        List<Observed> official = new ArrayList<>(leefbaarometer(2022, -0.01, 0.01, 0.0, 4));
+        official.addAll(leefbaarometer(2024, -0.02, 0.01, 0.0, null));
+
+        AreaStatus district = calculator.aggregate(List.of(new StatusCalculator.Weighted(neighbourhood, 3000)), official,
+                TenantBasis.EMPTY, 3000, 10);
+
+        assertThat(district.livability().year()).isEqualTo(2024);
+        assertThat(district.livability().deviation().score()).isEqualTo(-0.02);
+        assertThat(district.livability().deviation().previousScore()).isEqualTo(-0.01);
+        assertThat(district.livability().deviation().classSource()).isEqualTo(ClassSource.DERIVED);
+        assertThat(district.livability().dimensions().get("soc").score()).isEqualTo(0.01);
+        assertThat(district.resilience().quadrant()).isEqualTo(Quadrant.UNDER_PRESSURE);
+        // without official scores: the roll-up, as before
+        assertThat(calculator.aggregate(List.of(new StatusCalculator.Weighted(neighbourhood, 3000)), List.of(),
+                TenantBasis.EMPTY, 3000, 10).livability().deviation().classSource()).isEqualTo(ClassSource.AGGREGATED);
     }
 
     @Test

@@ -3,6 +3,7 @@ package nl.leefbaarheid.neighbourhood.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import org.junit.jupiter.api.Test;
 
 class LeefbaarometerCsvTest {
@@ -64,6 +65,80 @@ class LeefbaarometerCsvTest {
             assertThat(e.line()).isEqualTo(1);
             assertThat(e.message()).startsWith("the header line lacks column onv");
         });
-        assertThat(List.of(CsvLines.separator("a;b,c;d"), CsvLines.separator("a,b"))).containsExactly(';', ',');
+        assertThat(LeefbaarometerCsv.read("code;jaar;afw;won;fys;vrz;soc;onv\nBU09990101;2024;0;0;0;0;0;0\n").errors())
+                .singleElement().satisfies(e -> {
+            assertThat(e.message()).startsWith("the header line lacks column bu_code or wk_code or gm_code; found: code, jaar");
+        });
+    }
+
+    @Test
+    void theLevelFollowsFromTheCodeColumnAndUnknownColumnsSuchAsAnUnnamedIndexAreIgnored() {
+        LeefbaarometerCsv.Result districts = LeefbaarometerCsv.read("""
+                ,wk_code,wk_naam,jaar,lbm,afw,fys,onv,soc,vrz,won,bron
+                0,WK099901,Centrum,2022,4.10,0.05,0.01,0.02,0.01,0.01,0.00,x
+                1,WK099901,Centrum,2024,4.12,0.07,0.01,-0.02,0.03,0.04,0.01,y
+                """);
+        LeefbaarometerCsv.Result municipalities = LeefbaarometerCsv.read("gm_code;jaar;afw;won;fys;vrz;soc;onv\nGM0999;2024;0,07;0,01;0,02;0,03;0,02;-0,01\n");
+        // a neighbourhood file that also names the district and municipality of each neighbourhood stays one of neighbourhoods
+        LeefbaarometerCsv.Result neighbourhoods = LeefbaarometerCsv.read(
+                "gm_code,wk_code,bu_code,jaar,afw,won,fys,vrz,soc,onv\nGM0999,WK099901,BU09990101,2024,0.07,0.01,0.02,0.03,0.02,-0.01\n");
+
+        assertThat(districts.errors()).isEmpty();
+        assertThat(districts.level()).isEqualTo(AreaLevel.DISTRICT);
+        assertThat(districts.rows()).extracting(LeefbaarometerCsv.Row::code, LeefbaarometerCsv.Row::name, LeefbaarometerCsv.Row::year)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("WK099901", "Centrum", 2022),
+                        org.assertj.core.groups.Tuple.tuple("WK099901", "Centrum", 2024));
+        assertThat(districts.rows().get(1).scores()).containsEntry("lbm.afw", 0.07).containsEntry("lbm.lbm", 4.12);
+        assertThat(municipalities.level()).isEqualTo(AreaLevel.MUNICIPALITY);
+        assertThat(municipalities.rows()).singleElement().satisfies(r -> assertThat(r.name()).isNull());
+        assertThat(neighbourhoods.level()).isEqualTo(AreaLevel.NEIGHBOURHOOD);
+        assertThat(neighbourhoods.rows()).extracting(LeefbaarometerCsv.Row::code).containsExactly("BU09990101");
+    }
+
+    @Test
+    void aRowWithoutScoresIsSkippedAndCountedAndOneWithSomeKeepsThem() {
+        LeefbaarometerCsv.Result result = LeefbaarometerCsv.read("""
+                bu_code;jaar;lbm;afw;kafw;won;fys;vrz;soc;onv
+                BU09990101;2024;4,12;0,07;6;0,01;0,02;0,03;0,02;-0,01
+                BU09990102;2012;;;;;;;;
+
+                BU09990102;2024;;0,03;5;;0,01;0,01;;0,01
+                BU09990103;2024; ; ;; ; ; ; ;
+                """);
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.records()).isEqualTo(4);
+        assertThat(result.emptyRows()).containsExactly(3, 6);
+        assertThat(result.rows()).extracting(LeefbaarometerCsv.Row::line).containsExactly(2, 5);
+        assertThat(result.rows().get(1).scores()).containsOnlyKeys("lbm.afw", "lbm.fys", "lbm.vrz", "lbm.onv");
+        assertThat(result.rows().get(1).classes()).containsExactly(java.util.Map.entry("lbm.afw", 5));
+    }
+
+    @Test
+    void quotedFieldsOverSeveralLinesKeepTheLineNumbersAnEditorShows() {
+        LeefbaarometerCsv.Result result = LeefbaarometerCsv.read("\uFEFFbu_code;bu_naam;jaar;afw;won;fys;vrz;soc;onv\r\n"
+                + "BU09990101;\"Oude \"\"Haven\"\"\r\n(centrum)\";2024;0,07;0,01;0,02;0,03;0,02;-0,01\r\n"
+                + "BU09990102;Markt;2024;veel;0,01;0,02;0,03;0,02;-0,01\r\n"
+                + "BU09990103;\"Park; zoom\";2024;0,01;0,01;0,02;0,03;0,02;-0,01\r\n");
+
+        assertThat(result.rows()).extracting(LeefbaarometerCsv.Row::line).containsExactly(2, 5);
+        assertThat(result.rows().get(0).name()).isEqualTo("Oude \"Haven\"\r\n(centrum)");
+        assertThat(result.rows().get(1).name()).isEqualTo("Park; zoom");
+        assertThat(result.errors()).singleElement().isEqualTo(new LeefbaarometerCsv.LineError(4, "afw", "'veel' is not a number"));
+    }
+
+    @Test
+    void anUnclosedQuoteIsNamedByTheLineItOpensOn() {
+        LeefbaarometerCsv.Result result = LeefbaarometerCsv.read("""
+                bu_code,bu_naam,jaar,afw,won,fys,vrz,soc,onv
+                BU09990101,Haven,2024,0.07,0.01,0.02,0.03,0.02,-0.01
+                BU09990102,"Markt,2024,0.07,0.01,0.02,0.03,0.02,-0.01
+                BU09990103,Park,2024,0.07,0.01,0.02,0.03,0.02,-0.01
+                """);
+
+        assertThat(result.errors()).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.message()).startsWith("a quote is not closed");
+        });
     }
 }

@@ -6,11 +6,14 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +41,14 @@ class LeefbaarometerImportTest {
 
     @BeforeEach
     void areas() {
+        // the file's years: an observation counts where its area is registered for the year that applies to it
+        Areas.register("0901", 2022, Map.of("01", 1200, "02", 800, "0A", 300));
         Areas.register("0901", 2024, Map.of("01", 1200, "02", 800, "0A", 300));
+    }
+
+    ValidatableResponse importing(byte[] csv) {
+        return given().auth().oauth2(Tokens.admin()).contentType("text/csv").body(csv)
+                .post("/api/v1/observations/leefbaarometer").then().log().ifValidationFails();
     }
 
     ValidatableResponse importing(String csv) {
@@ -49,7 +59,9 @@ class LeefbaarometerImportTest {
     @Test
     void importedScoresGiveStatusesThatRollUpAndReimportingChangesNothing() {
         try (TopicProbe probe = TopicProbe.atEnd("neighbourhood.status.v1")) {
-            importing(SEMICOLONS).statusCode(200).body("rows", equalTo(5)).body("periods", contains("2022", "2024"));
+            importing(SEMICOLONS).statusCode(200).body("level", equalTo("neighbourhood")).body("rows", equalTo(5))
+                    .body("storedRows", equalTo(5)).body("emptyRows.count", equalTo(0)).body("unknownAreas.count", equalTo(0))
+                    .body("periods", contains("2022", "2024"));
 
             List<ConsumerRecord<String, String>> events = probe.await(r -> r.key().startsWith("BU0901") || r.key().equals("WK090101")
                     || r.key().equals("GM0901"), 5, Duration.ofSeconds(20));
@@ -95,18 +107,75 @@ class LeefbaarometerImportTest {
         long before = observations();
         importing("""
                 bu_code,jaar,afw,won,fys,vrz,soc,onv
-                BU09010101,2020,0.01,0,0,0,0,0
-                BU09019999,2020,0.01,0,0,0,0,0
-                BU09010102,2020,veel,0,0,0,0,0
+                BU09010101,2022,0.01,0,0,0,0,0
+                WK090101,2022,0.01,0,0,0,0,0
+                BU09010102,2022,veel,0,0,0,0,0
+                BU09019999,2022,0.01,0,0,0,0,0
                 """).statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("nothing was stored"))
-                .body("errors.field", contains("line 4 (afw)", "line 3 (bu_code)"))
-                .body("errors.message", contains("'veel' is not a number", "BU09019999 is not a known neighbourhood"));
+                .body("errors.field", contains("line 3 (bu_code)", "line 4 (afw)"))
+                .body("errors.message", contains("'WK090101' is not a neighbourhood code (BU + 8 digits or capitals)",
+                        "'veel' is not a number"));
+        importing("bu_code,bu_naam,jaar,afw,won,fys,vrz,soc,onv\nBU09010101,\"Centrum,2022,0.01,0,0,0,0,0\nBU09010102,Haven,2022,0.01,0,0,0,0,0\n")
+                .statusCode(400).body("errors[0].field", equalTo("line 2"))
+                .body("errors[0].message", startsWith("a quote is not closed, or text follows a closing quote"));
+        importing(",wk_naam,jaar,afw,won,fys,vrz,soc,onv\n0,Centrum,2022,0.01,0,0,0,0,0\n").statusCode(400)
+                .body("errors[0].message", startsWith("the header line lacks column bu_code or wk_code or gm_code;"));
         importing("bu_code;jaar;afw\nBU09010101;2020;0,1\n").statusCode(400)
                 .body("errors[0].message", containsString("lacks columns won, fys, vrz, soc, onv"));
         given().auth().oauth2(Tokens.corporation("corp-x")).contentType("text/csv").body("x")
                 .post("/api/v1/observations/leefbaarometer").then().statusCode(403);
         assertThat(observations()).isEqualTo(before);
+    }
+
+    @Test
+    void rowsWithoutScoresAndRowsOfAreasUnknownForTheirYearAreSkippedAndNamedTheRestIsStored() {
+        Areas.register("0942", 2024, Map.of("01", 700, "02", 500));
+        long before = observations();
+        importing("""
+                bu_code,bu_naam,jaar,lbm,afw,fys,onv,soc,vrz,won
+                BU09420101,Noord,2024,4.10,0.05,0.01,0.01,0.01,0.01,0.01
+                BU09420102,Zuid,2016,,,,,,,
+                BU09420102,Zuid,2024,,0.02,,0.01,,,0.01
+                BU09420103,Klein,2024, , , , , , ,
+                BU09420101,Noord,2020,4.00,0.00,0,0,0,0,0
+                BU09429999,Elders,2024,4.00,0.00,0,0,0,0,0
+                """).statusCode(200)
+                .body("rows", equalTo(6)).body("storedRows", equalTo(2)).body("observations", equalTo(10))
+                .body("emptyRows.count", equalTo(2)).body("emptyRows.lines", contains(3, 5))
+                .body("unknownAreas.count", equalTo(2))
+                .body("unknownAreas.rows.line", contains(6, 7))
+                .body("unknownAreas.rows.code", contains("BU09420101", "BU09429999"))
+                .body("unknownAreas.rows.reason", contains(
+                        "BU09420101 is not a registered area for 2020: the area registry of GM0942 has no year up to 2020",
+                        "BU09429999 is not a registered area for 2024 (the area registry of 2024 applies)"))
+                .body("periods", contains("2024"));
+        assertThat(observations()).isEqualTo(before + 10);
+
+        // the partly empty row keeps what it has
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/areas/BU09420102/status").then().statusCode(200)
+                .body("status.livability.deviation.score", equalTo(0.02f))
+                .body("status.livability.dimensions.won.score", equalTo(0.01f))
+                .body("status.livability.dimensions.onv.score", equalTo(0.01f))
+                .body("status.livability.dimensions.soc", nullValue());
+    }
+
+    @Test
+    void quotedNamesOverSeveralLinesAByteOrderMarkCrlfAndDecimalCommasKeepTheLinesAnEditorShows() {
+        Areas.register("0943", 2024, Map.of("01", 700, "02", 500));
+        String file = "\uFEFFbu_code;bu_naam;jaar;afw;won;fys;vrz;soc;onv\r\n"
+                + "BU09430101;\"De \"\"Oude\"\" Haven\r\n(centrum)\";2024;0,07;0,01;0,02;0,03;0,02;-0,01\r\n"
+                + "BU09430102;\"Markt; kwartier\";2024;%s;0,01;0,02;0,03;0,02;-0,01\r\n";
+
+        // as a file is sent (curl --data-binary): its UTF-8 bytes, the byte order mark included
+        importing(file.formatted("veel").getBytes(StandardCharsets.UTF_8)).statusCode(400).body("errors.field", contains("line 4 (afw)"));
+        importing(file.formatted("-0,125").getBytes(StandardCharsets.UTF_8)).statusCode(200).body("rows", equalTo(2))
+                .body("storedRows", equalTo(2));
+
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/areas/BU09430102/status").then().statusCode(200)
+                .body("status.livability.deviation.score", equalTo(-0.125f));
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/areas/BU09430101/status").then().statusCode(200)
+                .body("status.livability.deviation.score", equalTo(0.07f));
     }
 
     long observations() {

@@ -20,10 +20,23 @@ stop_pid() { # name pidfile
   log "stopped $name (pid $pid)"
 }
 
+# Services of this checkout that no pid file names (a test that restarted one and stopped before writing its pid, a
+# second instance): found by their working directory, so that none keeps running against the next run's database.
+strays() {
+  local proc
+  for proc in /proc/[0-9]*; do
+    [[ "$(readlink "$proc/cwd" 2>/dev/null)" == "$ROOT"/*-service/target/quarkus-app ]] && echo "${proc#/proc/}"
+  done
+}
+
 if wanted services; then
   # Stopped side by side: each finishes its requests in flight (graceful shutdown) at the same time.
   for svc in "${SERVICES[@]}"; do stop_pid "$svc-service" "$LOCAL_DIR/pids/$svc.pid" & done
   wait
+  for pid in $(strays); do
+    echo "$pid" > "$LOCAL_DIR/pids/stray.pid"
+    stop_pid "a service without pid file" "$LOCAL_DIR/pids/stray.pid"
+  done
 fi
 wanted receiver && stop_pid "webhook receiver" "$LOCAL_DIR/pids/receiver.pid"
 wanted kafka && stop_pid "Kafka" "$LOCAL_DIR/kafka/kafka.pid"

@@ -271,6 +271,12 @@ class TenantIsolationTest {
                 + a.municipality, null, null, null, none, admin));
         cells.add(new Cell("neighbourhood", "POST", "/api/v1/areas", "/api/v1/areas", Map.of("code", a.neighbourhoods.get(0), "year", 2025,
                 "name", "Indringer", "parentCode", a.district, "households", 1), "application/json", null, none, admin));
+        cells.add(new Cell("neighbourhood", "POST", "/api/v1/areas/registry", "/api/v1/areas/registry?year=2025",
+                "WijkenEnBuurten;Codering_3\nIndringer;" + a.municipality + "\n", "text/csv", null, none, admin));
+        for (String method : List.of("PUT", "PATCH")) {
+            cells.add(new Cell("neighbourhood", method, "/api/v1/areas/{code}", "/api/v1/areas/" + nbA + "?year=2024",
+                    Map.of("name", "Indringer"), "application/json", null, none, admin));
+        }
         // evaluation-service: A's deployment, for A and the partners involved in it
         cells.add(new Cell("evaluation", "GET", "/api/v1/deployments", "/api/v1/deployments?size=500", null, null, deployment,
                 EnumSet.of(Caller.CORPORATION_A), none));

@@ -50,6 +50,12 @@ public enum AreaLevel {
         return parentCode.substring(2).equals(code.substring(2, parentCode.length()));
     }
 
+    /** The code of the area one up that contains a well-formed code ({@code BU09990101 -> WK099901 -> GM0999}); empty for a municipality. */
+    public static Optional<String> parentCode(String code) {
+        AreaLevel level = ofCode(code).orElseThrow(() -> new IllegalArgumentException("not a CBS area code: " + code));
+        return level.parent().map(parent -> parent.prefix + code.substring(2, parent == MUNICIPALITY ? 6 : 8));
+    }
+
     public String prefix() {
         return prefix;
     }

@@ -36,6 +36,9 @@ public class Area extends PanacheEntityBase {
     public Integer households;
     public Integer homes;
     public Integer corporationHomes;
+    /** Counts the changes of the row (its ETag); raised by whoever changes it, also in bulk SQL. */
+    @Column(nullable = false)
+    public long version;
 
     /** The area in the given year, or in its latest year when no year is given. */
     public static Optional<Area> findByCode(String code, Integer year) {

@@ -7,10 +7,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,29 +21,40 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Map;
+import nl.leefbaarheid.neighbourhood.api.AreaChange;
 import nl.leefbaarheid.neighbourhood.api.AreaView;
 import nl.leefbaarheid.neighbourhood.api.ColourOverrideRequest;
 import nl.leefbaarheid.neighbourhood.api.NewArea;
+import nl.leefbaarheid.neighbourhood.api.RegistryArea;
+import nl.leefbaarheid.neighbourhood.api.RegistryImportResult;
 import nl.leefbaarheid.neighbourhood.api.StatusView;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.domain.TenantBasis;
 import nl.leefbaarheid.neighbourhood.service.Access;
 import nl.leefbaarheid.neighbourhood.service.AreaService;
 import nl.leefbaarheid.neighbourhood.service.ComplexService;
+import nl.leefbaarheid.neighbourhood.service.RegistryService;
 import nl.leefbaarheid.neighbourhood.service.StatusQueries;
 import nl.leefbaarheid.platform.paging.Page;
 import nl.leefbaarheid.platform.paging.PageRequest;
 import nl.leefbaarheid.platform.problem.ProblemException;
 import nl.leefbaarheid.platform.security.Caller;
 import nl.leefbaarheid.platform.security.Roles;
+import nl.leefbaarheid.platform.web.ETags;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,6 +64,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AreaResource {
 
     static final String AREA = AreaLevel.CODE_PATTERN;
+    static final String CSV = ObservationResource.CSV;
+    static final String IF_MATCH = "The ETag of the area as read; required, and the change is refused with 412 if the area changed since.";
 
     @Inject
     StatusQueries queries;
@@ -66,6 +82,9 @@ public class AreaResource {
     @Inject
     AreaService areas;
 
+    @Inject
+    RegistryService registry;
+
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "listAreas", summary = "List areas", description = "Filter by level, parent area and year.")
@@ -81,10 +100,100 @@ public class AreaResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
-    @Operation(operationId = "getArea", summary = "Read one area", description = "In the given year, or its latest year.")
-    public AreaView get(@PathParam("code") @Parameter(example = "BU09990101") String code,
+    @Operation(operationId = "getArea", summary = "Read one area", description = "In the given year, or its latest year; its ETag is the version to send in If-Match when changing it.")
+    @APIResponse(responseCode = "200", description = "OK", headers = @Header(name = "ETag", description = "Version to send in If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AreaView.class)))
+    public Response get(@PathParam("code") @Parameter(example = "BU09990101") String code,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
-        return areas.get(code, year);
+        return tagged(areas.get(code, year));
+    }
+
+    @PUT
+    @Path("/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "replaceArea", summary = "Change the name, households and homes of an area in a year",
+            description = "Sets all three: the name is required, households or homes left out become unknown. If-Match is required (428 without it; "
+                    + "412 when the area changed since). A change is published on neighbourhood.areas.v1; the same values again change nothing.")
+    @APIResponse(responseCode = "200", description = "The area after the change", headers = @Header(name = "ETag", description = "New version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AreaView.class)))
+    @APIResponse(responseCode = "412", description = "The area changed since the If-Match version")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response replace(@PathParam("code") @Pattern(regexp = AREA, message = "must be a CBS area code") String code,
+            @QueryParam("year") @NotNull @Min(2000) @Max(2100) @Parameter(example = "2024", required = true) Integer year,
+            @NotNull @Valid AreaChange change, @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return tagged(areas.change(code, year, change, expectedVersion(ifMatch), true));
+    }
+
+    @PATCH
+    @Path("/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "patchArea", summary = "Change some of the name, households and homes of an area in a year",
+            description = "Changes the fields given (a field left out or null keeps its value). If-Match is required (428 without it; "
+                    + "412 when the area changed since). A change is published on neighbourhood.areas.v1; the same values again change nothing.")
+    @APIResponse(responseCode = "200", description = "The area after the change", headers = @Header(name = "ETag", description = "New version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AreaView.class)))
+    @APIResponse(responseCode = "412", description = "The area changed since the If-Match version")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response patch(@PathParam("code") @Pattern(regexp = AREA, message = "must be a CBS area code") String code,
+            @QueryParam("year") @NotNull @Min(2000) @Max(2100) @Parameter(example = "2024", required = true) Integer year,
+            @NotNull @Valid AreaChange change, @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return tagged(areas.change(code, year, change, expectedVersion(ifMatch), false));
+    }
+
+    @POST
+    @Path("/registry")
+    @Consumes({ CSV, MediaType.TEXT_PLAIN })
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "importAreaRegistry", summary = "Register or update every area of a year from the CBS table Kerncijfers wijken en buurten",
+            description = "The table as downloaded: semicolon or comma separated (the header line decides), quoted text, values trimmed (codes and "
+                    + "kinds are padded with spaces), . for a missing value. Columns are recognised by their stem, the name before a numeric "
+                    + "suffix that changes between years (Codering_3 is Codering), in any order; others are ignored. Codering (required) is the "
+                    + "code and decides the level; SoortRegio (Gemeente, Wijk, Buurt), where present, must agree with it; the row of the country "
+                    + "(Land, NL00) is skipped. WijkenEnBuurten is the name; where it holds the code instead (the OData typed data set), the name "
+                    + "comes from a Naam column, for a municipality from Gemeentenaam, else the code is the name. HuishoudensTotaal and "
+                    + "Woningvoorraad are the households and homes. Parents follow from the codes (BU09990101 in WK099901 in GM0999) and must be "
+                    + "in the file or registered for the year. All or nothing: every bad line is named (line and column) and nothing is stored. "
+                    + "New and changed areas are published on neighbourhood.areas.v1; areas of the year not in the file stay; the same file "
+                    + "again changes nothing. The answer counts new, updated and unchanged areas by level, and lists the codes new and "
+                    + "disappeared since the previous year the file's municipalities were registered for (within those municipalities).")
+    @RequestBody(content = @Content(mediaType = CSV, examples = @ExampleObject(name = "a CBS download",
+            value = "\"ID\";\"WijkenEnBuurten\";\"Gemeentenaam_1\";\"SoortRegio_2\";\"Codering_3\";\"HuishoudensTotaal_29\";\"Woningvoorraad_35\"\n"
+                    + "1;\"Nederland\";\"Nederland\";\"Land      \";\"NL00      \";8100000;8200000\n"
+                    + "2;\"Demostad\";\"Demostad\";\"Gemeente  \";\"GM0999    \";6200;6500\n"
+                    + "3;\"Centrum\";\"Demostad\";\"Wijk      \";\"WK099901  \";2100;.\n"
+                    + "4;\"Centrum-Noord\";\"Demostad\";\"Buurt     \";\"BU09990101\";1240;1310\n")))
+    @APIResponse(responseCode = "200", description = "What changed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RegistryImportResult.class)))
+    public RegistryImportResult importRegistry(@QueryParam("year") @NotNull @Min(2000) @Max(2100) @Parameter(example = "2024", required = true) Integer year,
+            @NotNull String csv) {
+        return registry.importCsv(year, csv);
+    }
+
+    @POST
+    @Path("/registry")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "importAreaRegistryJson", summary = "Register or update many areas of a year",
+            description = "The JSON form of the registry import: an array of areas (code, name, households, homes; year, where given, must be "
+                    + "the import's). The same rules and answer as the file; errors are named areas[i].field.")
+    @APIResponse(responseCode = "200", description = "What changed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RegistryImportResult.class)))
+    public RegistryImportResult importRegistryJson(@QueryParam("year") @NotNull @Min(2000) @Max(2100) @Parameter(example = "2024", required = true) Integer year,
+            @NotNull @Size(min = 1, max = 50_000) List<RegistryArea> areas) {
+        return registry.importJson(year, areas);
+    }
+
+    private static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw ProblemException.preconditionRequired("Send the area's ETag (from GET /api/v1/areas/{code}?year=) in If-Match.");
+        }
+        return ETags.expectedVersion(ifMatch);
+    }
+
+    private static Response tagged(AreaService.Versioned area) {
+        return Response.ok(area.area()).tag(ETags.of(area.version())).build();
     }
 
     @POST

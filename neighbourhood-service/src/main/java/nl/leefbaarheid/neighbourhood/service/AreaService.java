@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import nl.leefbaarheid.neighbourhood.api.AreaChange;
 import nl.leefbaarheid.neighbourhood.api.AreaView;
 import nl.leefbaarheid.neighbourhood.api.NewArea;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
@@ -43,9 +45,52 @@ public class AreaService {
         return Page.of(Area.find(where + " order by code, year", params), page, AreaView::of);
     }
 
-    public AreaView get(String code, Integer year) {
-        return Area.findByCode(code, year).map(AreaView::of)
-                .orElseThrow(() -> ProblemException.notFound("area", year == null ? code : code + " in " + year));
+    /** An area's view and the version of its row (its ETag). */
+    public record Versioned(AreaView area, long version) {
+        static Versioned of(Area area) {
+            return new Versioned(AreaView.of(area), area.version);
+        }
+    }
+
+    public Versioned get(String code, Integer year) {
+        return Versioned.of(find(code, year));
+    }
+
+    private static Area find(String code, Integer year) {
+        return Area.findByCode(code, year).orElseThrow(() -> ProblemException.notFound("area", year == null ? code : code + " in " + year));
+    }
+
+    /**
+     * Changes the name, households and homes of an area in a year, if its version is still {@code expectedVersion} (null:
+     * any). {@code replace} (PUT) sets all three, a missing name refused; otherwise (PATCH) those given. A change raises
+     * the version and is published on {@code neighbourhood.areas.v1}; the same values again change nothing.
+     */
+    @Transactional(TxType.REQUIRED)
+    public Versioned change(String code, int year, AreaChange change, Long expectedVersion, boolean replace) {
+        if (replace && change.name() == null) {
+            throw ProblemException.invalid("name", "is required");
+        }
+        Area area = find(code, year);
+        if (expectedVersion != null && expectedVersion != area.version) {
+            throw ProblemException.preconditionFailed("Area " + code + " in " + year + " was changed since you read it (ETag \""
+                    + area.version + "\"); read it again and repeat your change.");
+        }
+        String name = change.name() != null ? change.name().strip() : area.name;
+        Integer households = replace || change.households() != null ? change.households() : area.households;
+        Integer homes = replace || change.homes() != null ? change.homes() : area.homes;
+        if (homes != null && area.corporationHomes != null && homes < area.corporationHomes) {
+            throw ProblemException.invalid("homes", homes + " is fewer than the " + area.corporationHomes + " corporation homes of " + code);
+        }
+        if (name.equals(area.name) && Objects.equals(households, area.households) && Objects.equals(homes, area.homes)) {
+            return Versioned.of(area);
+        }
+        area.name = name;
+        area.households = households;
+        area.homes = homes;
+        area.version++;
+        AreaRegistered registered = AreaRegistered.of(area);
+        outbox.add(AreaRegistered.TOPIC, registered.key(), AreaRegistered.TYPE, registered.key(), registered);
+        return Versioned.of(area);
     }
 
     @Transactional(TxType.REQUIRED)

@@ -274,7 +274,8 @@ public class ImportService {
     }
 
 
-    private static void refuseIf(List<FieldError> errors, String what) {
+    /** Refuses an input with errors (400), the first {@value #MAX_LISTED_ERRORS} named: nothing was stored. */
+    static void refuseIf(List<FieldError> errors, String what) {
         if (errors.isEmpty()) {
             return;
         }

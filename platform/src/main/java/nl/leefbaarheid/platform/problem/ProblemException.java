@@ -57,6 +57,11 @@ public class ProblemException extends RuntimeException {
                 "Precondition failed", detail, List.of());
     }
 
+    /** 428: the request must be conditional (send the ETag read before in {@code If-Match}). */
+    public static ProblemException preconditionRequired(String detail) {
+        return new ProblemException(428, "precondition-required", "Precondition required", detail, List.of());
+    }
+
     public int status() {
         return status;
     }

@@ -212,11 +212,10 @@ public class StatusQueries {
      * the area's tenant basis and the ranking is ordered here (a municipality has at most a few hundred neighbourhoods).
      */
     public Page<RankedArea> ranking(String municipality, String corporation, AreaLevel level, String by, PageRequest page) {
-        Set<String> corporations = access.corporations();
-        String[] visible = corporations == null ? null : corporations.toArray(String[]::new);
-        // the admin sees every priority whole, a caller who may see no one's tenant figures every one public
-        String priority = visible == null ? "s.priority" : visible.length == 0 ? "s.public_priority"
-                : "(case when s.tenant_owners <@ ? then s.priority when not s.tenant_owners && ? then s.public_priority end)";
+        // whose tenant figures the caller may see, read in the same query (v.c); the admin sees every priority whole
+        Access.Visible visible = access.visible();
+        String priority = visible == null ? "s.priority"
+                : "(case when s.tenant_owners <@ v.c then s.priority when not s.tenant_owners && v.c then s.public_priority end)";
         String value = by.equals("priority") ? priority
                 : by.equals("deviation") ? "cast(s.status -> 'livability' -> 'deviation' ->> 'score' as numeric)"
                 : "cast(s.status -> 'livability' -> 'dimensions' -> '" + by + "' ->> 'score' as numeric)";
@@ -234,7 +233,7 @@ public class StatusQueries {
             params.add(corporation);
         }
         // a row whose priority the caller sees only in part: its status and basis, to compute that priority from
-        String partly = visible == null || visible.length == 0 ? "false" : "s.tenant_owners && ? and not s.tenant_owners <@ ?";
+        String partly = visible == null ? "false" : "s.tenant_owners && v.c and not s.tenant_owners <@ v.c";
         String known = by.equals("priority") ? "s.priority" : value; // null where nothing is known, whoever asks
         String select = """
                 select s.area_code, (select name from area where code = s.area_code order by year desc limit 1),
@@ -242,17 +241,12 @@ public class StatusQueries {
                        %s, coalesce(cast(s.status ->> 'fewHouseholds' as boolean), false), count(*) over (),
                        case when %s then cast(s.status as text) end, case when %s then cast(s.tenant_basis as text) end,
                        bool_or(%s) over ()
-                  from area_status s where %s and %s is not null
+                  from area_status s%s where %s and %s is not null
                  order by coalesce(cast(s.status ->> 'fewHouseholds' as boolean), false), %s %s nulls last, s.area_code"""
-                .formatted(value, classOf, classOf, priority, partly, partly, partly, where, known, value, order);
-        List<Object> parameters = new ArrayList<>(); // in the order of the placeholders above
-        addVisible(parameters, visible, value);
-        addVisible(parameters, visible, priority);
-        for (int i = 0; i < 3; i++) {
-            addVisible(parameters, visible, partly);
-        }
+                .formatted(value, classOf, classOf, priority, partly, partly, partly,
+                        visible == null ? "" : " cross join (select " + visible.sql() + " as c) v", where, known, value, order);
+        List<Object> parameters = new ArrayList<>(visible == null ? List.of() : visible.parameters());
         parameters.addAll(params);
-        addVisible(parameters, visible, value);
         List<Object> paged = new ArrayList<>(parameters);
         paged.add(page.size);
         paged.add(page.page * page.size);
@@ -264,6 +258,7 @@ public class StatusQueries {
             Comparator<Ranked> ordering = Comparator.comparing((Ranked r) -> r.area().fewHouseholds());
             Comparator<Double> values = order.equals("desc") ? Comparator.reverseOrder() : Comparator.naturalOrder();
             ordering = ordering.thenComparing(r -> r.area().value(), Comparator.nullsLast(values)).thenComparing(r -> r.area().areaCode());
+            Set<String> corporations = access.corporations();
             List<Ranked> all = rows(select, parameters, r -> ranked(r, rank)).stream().map(r -> seenInPart(r, by, corporations))
                     .sorted(ordering).toList();
             List<RankedArea> items = new ArrayList<>();
@@ -303,14 +298,6 @@ public class StatusQueries {
         RankedArea a = row.area();
         return new Ranked(new RankedArea(a.rank(), a.areaCode(), a.name(), by.equals("priority") ? priority : a.value(),
                 a.livabilityClass(), a.label(), a.quadrant(), priority, a.fewHouseholds()), row.total(), null, null, true);
-    }
-
-    /** The caller's corporations, twice, where {@code sql} asks them (as the priority and partly expressions do). */
-    private static void addVisible(List<Object> parameters, String[] visible, String sql) {
-        if (visible != null && sql.contains("?")) {
-            parameters.add(visible);
-            parameters.add(visible);
-        }
     }
 
     /**

@@ -214,8 +214,9 @@ public class StatusQueries {
     public Page<RankedArea> ranking(String municipality, String corporation, AreaLevel level, String by, PageRequest page) {
         // whose tenant figures the caller may see, read in the same query (v.c); the admin sees every priority whole
         Access.Visible visible = access.visible();
-        String priority = visible == null ? "s.priority"
-                : "(case when s.tenant_owners <@ v.c then s.priority when not s.tenant_owners && v.c then s.public_priority end)";
+        // v.none (the caller sees no one's) first: most callers without shares then compare no arrays at all
+        String priority = visible == null ? "s.priority" : "(case when v.none then s.public_priority when s.tenant_owners <@ v.c"
+                + " then s.priority when not s.tenant_owners && v.c then s.public_priority end)";
         String value = by.equals("priority") ? priority
                 : by.equals("deviation") ? "cast(s.status -> 'livability' -> 'deviation' ->> 'score' as numeric)"
                 : "cast(s.status -> 'livability' -> 'dimensions' -> '" + by + "' ->> 'score' as numeric)";
@@ -233,25 +234,27 @@ public class StatusQueries {
             params.add(corporation);
         }
         // a row whose priority the caller sees only in part: its status and basis, to compute that priority from
-        String partly = visible == null ? "false" : "s.tenant_owners && v.c and not s.tenant_owners <@ v.c";
+        String partly = visible == null ? "false" : "not v.none and s.tenant_owners && v.c and not s.tenant_owners <@ v.c";
         String known = by.equals("priority") ? "s.priority" : value; // null where nothing is known, whoever asks
         String select = """
                 select s.area_code, (select name from area where code = s.area_code order by year desc limit 1),
                        %s, cast(%s ->> 'class' as integer), %s ->> 'label', s.status -> 'resilience' ->> 'quadrant',
-                       %s, coalesce(cast(s.status ->> 'fewHouseholds' as boolean), false), count(*) over (),
-                       case when %s then cast(s.status as text) end, case when %s then cast(s.tenant_basis as text) end,
-                       bool_or(%s) over ()
+                       %s, coalesce(cast(s.status ->> 'fewHouseholds' as boolean), false), count(*) over (), bool_or(%s) over ()%%s
                   from area_status s%s where %s and %s is not null
                  order by coalesce(cast(s.status ->> 'fewHouseholds' as boolean), false), %s %s nulls last, s.area_code"""
-                .formatted(value, classOf, classOf, priority, partly, partly, partly,
-                        visible == null ? "" : " cross join (select " + visible.sql() + " as c) v", where, known, value, order);
+                .formatted(value, classOf, classOf, priority, partly, visible == null ? ""
+                        : " cross join (select c, cardinality(c) = 0 as none from (select " + visible.sql() + " as c) x) v",
+                        where, known, value, order);
+        // the rows the caller sees in part, with their status and basis: only read when there are any
+        String withBases = select.formatted(", case when %s then cast(s.status as text) end, case when %s then cast(s.tenant_basis as text) end"
+                .formatted(partly, partly));
         List<Object> parameters = new ArrayList<>(visible == null ? List.of() : visible.parameters());
         parameters.addAll(params);
         List<Object> paged = new ArrayList<>(parameters);
         paged.add(page.size);
         paged.add(page.page * page.size);
         int[] rank = { page.page * page.size };
-        List<Ranked> rows = rows(select + " limit ? offset ?", paged, r -> ranked(r, rank));
+        List<Ranked> rows = rows(select.formatted("") + " limit ? offset ?", paged, r -> ranked(r, rank, false));
         if (!rows.isEmpty() && rows.get(0).partly()) {
             // the caller sees some area's tenant figures in part: every area's priority as it sees it, ordered here
             rank[0] = 0;
@@ -259,7 +262,7 @@ public class StatusQueries {
             Comparator<Double> values = order.equals("desc") ? Comparator.reverseOrder() : Comparator.naturalOrder();
             ordering = ordering.thenComparing(r -> r.area().value(), Comparator.nullsLast(values)).thenComparing(r -> r.area().areaCode());
             Set<String> corporations = access.corporations();
-            List<Ranked> all = rows(select, parameters, r -> ranked(r, rank)).stream().map(r -> seenInPart(r, by, corporations))
+            List<Ranked> all = rows(withBases, parameters, r -> ranked(r, rank, true)).stream().map(r -> seenInPart(r, by, corporations))
                     .sorted(ordering).toList();
             List<RankedArea> items = new ArrayList<>();
             for (int i = page.page * page.size; i < Math.min(all.size(), (page.page + 1) * page.size); i++) {
@@ -282,10 +285,10 @@ public class StatusQueries {
     private record Ranked(RankedArea area, long total, String status, String basis, boolean partly) {
     }
 
-    private static Ranked ranked(ResultSet r, int[] rank) throws SQLException {
+    private static Ranked ranked(ResultSet r, int[] rank, boolean withBases) throws SQLException {
         return new Ranked(new RankedArea(++rank[0], r.getString(1), r.getString(2), decimal(r, 3), r.getObject(4, Integer.class),
-                r.getString(5), r.getString(6), decimal(r, 7), r.getBoolean(8)), r.getLong(9), r.getString(10), r.getString(11),
-                r.getBoolean(12));
+                r.getString(5), r.getString(6), decimal(r, 7), r.getBoolean(8)), r.getLong(9),
+                withBases ? r.getString(11) : null, withBases ? r.getString(12) : null, r.getBoolean(10));
     }
 
     /** A row with its priority as the caller sees it, where it sees the tenant owners in part. */

@@ -21,11 +21,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
 import nl.leefbaarheid.neighbourhood.api.AreaView;
 import nl.leefbaarheid.neighbourhood.api.ColourOverrideRequest;
 import nl.leefbaarheid.neighbourhood.domain.TenantBasis;
 import nl.leefbaarheid.neighbourhood.api.NewArea;
+import nl.leefbaarheid.neighbourhood.api.StatusVersion;
 import nl.leefbaarheid.neighbourhood.api.StatusView;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.service.Access;
@@ -42,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/areas")
@@ -92,6 +93,7 @@ public class AreaResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createArea", summary = "Register an area for a year",
             description = "The level follows from the CBS code; a district or neighbourhood names the area it lies in, registered for the same year. The same code and year again is refused with 409.")
+    @APIResponseSchema(value = AreaView.class, responseDescription = "The area")
     public Response create(@NotNull @Valid NewArea request, @Context UriInfo uri) {
         AreaView created = areas.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.code()).queryParam("year", created.year()).build())
@@ -115,7 +117,7 @@ public class AreaResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getAreaStatusHistory", summary = "Read every version of an area's status",
             description = "Newest first, each with what changed and why.")
-    public Page<Map<String, Object>> history(@PathParam("code") @Pattern(regexp = AREA, message = "must be a CBS area code") String code,
+    public Page<StatusVersion> history(@PathParam("code") @Pattern(regexp = AREA, message = "must be a CBS area code") String code,
             @Valid @BeanParam PageRequest page) {
         return queries.history(code, page);
     }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Tenant figures belong to the corporation that measured them. Two corporations survey their tenants in one
- * neighbourhood: corp-a shares with a partner, corp-c with nobody (it registered its complex there, as anyone can).
- * Each sees its own figures, the partner corp-a's, a stranger none and the admin the aggregate, in every read.
+ * neighbourhood: corp-a-0921 shares with a partner, corp-c-0921 with nobody (it registered its complex there, as anyone can).
+ * Each sees its own figures, the partner corp-a-0921's, a stranger none and the admin the aggregate, in every read.
  */
 @QuarkusTest
 class TenantConfidentialityTest {
@@ -63,24 +63,24 @@ class TenantConfidentialityTest {
                 BU09210101,2024,4.05,-0.10,0,0,0,0,0,3
                 BU09210102,2024,4.20,0.02,0,0,0,0,0,6
                 """).post("/api/v1/observations/leefbaarometer").then().statusCode(200);
-        complex("corp-a", "A1", AREA);
-        complex("corp-a", "A2", OTHER);
-        given().auth().oauth2(Tokens.corporation("corp-a")).put("/api/v1/corporations/corp-a/shares/gemeente-0921").then().statusCode(204);
-        survey("corp-a", "A1", "2026-Q2", 6.37, 77);
+        complex("corp-a-0921", "A1", AREA);
+        complex("corp-a-0921", "A2", OTHER);
+        given().auth().oauth2(Tokens.corporation("corp-a-0921")).put("/api/v1/corporations/corp-a-0921/shares/gemeente-0921").then().statusCode(204);
+        survey("corp-a-0921", "A1", "2026-Q2", 6.37, 77);
         String admin = Tokens.admin();
-        String corpA = Tokens.corporation("corp-a");
+        String corpA = Tokens.corporation("corp-a-0921");
         String partner = Tokens.partner("gemeente-0921");
-        String corpC = Tokens.corporation("corp-c");
+        String corpC = Tokens.corporation("corp-c-0921");
         String stranger = Tokens.partner("politie-0921");
         int before = status(admin).getInt("version");
 
-        // corp-c registers a complex in the same neighbourhood: that gives it none of corp-a's figures
-        complex("corp-c", "N1", AREA);
+        // corp-c-0921 registers a complex in the same neighbourhood: that gives it none of corp-a-0921's figures
+        complex("corp-c-0921", "N1", AREA);
         given().auth().oauth2(corpC).get("/api/v1/areas/" + AREA + "/status").then().statusCode(200)
                 .body("restricted", equalTo(true)).body("status.tenantExperience", nullValue());
 
         try (TopicProbe events = TopicProbe.atEnd(StatusChanged.TOPIC)) {
-            survey("corp-c", "N1", "2026-Q2", 8.42, 40);
+            survey("corp-c-0921", "N1", "2026-Q2", 8.42, 40);
 
             // the status, as each sees it
             assertThat(status(admin).getFloat("status.tenantExperience.mean")).isEqualTo(7.0709f);
@@ -113,10 +113,10 @@ class TenantConfidentialityTest {
                 assertThat(given().auth().oauth2(token).get("/api/v1/comparisons?area=" + AREA + "&area=" + OTHER).then().statusCode(200)
                         .extract().jsonPath().getFloat("[0].status.priority")).as("comparison").isEqualTo(priority);
             }
-            assertThat(priorityInRanking(corpA, "corporation=corp-a")).isEqualTo(status(corpA).getFloat("status.priority"));
-            assertThat(priorityInRanking(corpC, "corporation=corp-c")).isEqualTo(status(corpC).getFloat("status.priority"));
+            assertThat(priorityInRanking(corpA, "corporation=corp-a-0921")).isEqualTo(status(corpA).getFloat("status.priority"));
+            assertThat(priorityInRanking(corpC, "corporation=corp-c-0921")).isEqualTo(status(corpC).getFloat("status.priority"));
 
-            // the history: the versions before corp-c arrived hold corp-a's figures, which corp-c does not see
+            // the history: the versions before corp-c-0921 arrived hold corp-a-0921's figures, which corp-c-0921 does not see
             String beforeC = "items.find { it.version == " + before + " }.status.tenantExperience";
             for (String token : List.of(admin, corpA, partner)) {
                 assertThat(history(token).getFloat(beforeC + ".mean")).isEqualTo(6.37f);
@@ -129,30 +129,30 @@ class TenantConfidentialityTest {
             assertThat(history(partner).prettify()).doesNotContain("8.42");
 
             // working areas: the marks in them that the caller may see
-            given().auth().oauth2(corpA).get("/api/v1/corporations/corp-a/working-area").then().statusCode(200)
+            given().auth().oauth2(corpA).get("/api/v1/corporations/corp-a-0921/working-area").then().statusCode(200)
                     .body("status.tenantExperience.mean", equalTo(6.37f));
-            given().auth().oauth2(admin).get("/api/v1/corporations/corp-a/working-area").then().statusCode(200)
+            given().auth().oauth2(admin).get("/api/v1/corporations/corp-a-0921/working-area").then().statusCode(200)
                     .body("status.tenantExperience.mean", equalTo(7.0709f));
-            given().auth().oauth2(corpC).get("/api/v1/corporations/corp-c/working-area").then().statusCode(200)
+            given().auth().oauth2(corpC).get("/api/v1/corporations/corp-c-0921/working-area").then().statusCode(200)
                     .body("status.tenantExperience.mean", equalTo(8.42f));
-            given().auth().oauth2(corpC).get("/api/v1/corporations/corp-a/working-area").then().statusCode(404);
-            given().auth().oauth2(corpA).get("/api/v1/corporations/corp-c/complexes/N1/status").then().statusCode(404);
+            given().auth().oauth2(corpC).get("/api/v1/corporations/corp-a-0921/working-area").then().statusCode(404);
+            given().auth().oauth2(corpA).get("/api/v1/corporations/corp-c-0921/complexes/N1/status").then().statusCode(404);
 
             // the status event carries public statuses, and each corporation's own experience beside them
-            ConsumerRecord<String, String> event = events.await(r -> r.key().equals(AREA) && r.value().contains("corp-c"), 1,
+            ConsumerRecord<String, String> event = events.await(r -> r.key().equals(AREA) && r.value().contains("corp-c-0921"), 1,
                     Duration.ofSeconds(30)).get(0);
             JsonNode data = JSON.readTree(event.value());
             JsonNode changed = data.has("data") ? data.get("data") : data;
             assertThat(changed.path("status").has("tenantExperience")).isFalse();
             assertThat(changed.path("previousStatus").has("tenantExperience")).isFalse();
             assertThat(changed.path("status").path("priority").floatValue()).isEqualTo(publicPriority);
-            assertThat(changed.path("tenantExperiences").path("corp-a").path("mean").floatValue()).isEqualTo(6.37f);
-            assertThat(changed.path("tenantExperiences").path("corp-c").path("mean").floatValue()).isEqualTo(8.42f);
-            assertThat(changed.path("previousTenantExperiences").has("corp-c")).isFalse();
+            assertThat(changed.path("tenantExperiences").path("corp-a-0921").path("mean").floatValue()).isEqualTo(6.37f);
+            assertThat(changed.path("tenantExperiences").path("corp-c-0921").path("mean").floatValue()).isEqualTo(8.42f);
+            assertThat(changed.path("previousTenantExperiences").has("corp-c-0921")).isFalse();
             assertThat(changed.path("changes").toString()).contains("tenantExperience");
         }
 
-        // an override is its corporation's own: corp-c's does not touch what corp-a sees
+        // an override is its corporation's own: corp-c-0921's does not touch what corp-a-0921 sees
         given().auth().oauth2(corpC).contentType(ContentType.JSON).body(Map.of("colour", "red", "reason", "Veel klachten in N1."))
                 .put("/api/v1/areas/" + AREA + "/tenant-colour-override").then().statusCode(200)
                 .body("status.tenantExperience.colour", equalTo("red")).body("status.tenantExperience.computedColour", equalTo("green"));

@@ -92,7 +92,7 @@ public class StatusResource {
     @Path("/maps/resilience")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getResilienceMap", summary = "The resilience map data of a municipality",
-            description = "A GeoJSON FeatureCollection with one feature per neighbourhood (code, name, class, label, quadrant, priority) and no geometry: join it on the CBS code with the neighbourhood boundaries of that year.")
+            description = "A GeoJSON FeatureCollection with one feature per neighbourhood (properties code, name, year, class, label, quadrant, priority) whose geometry is null: join it on the CBS code with the neighbourhood boundaries of that year.")
     public ResilienceMap map(@QueryParam("municipality") @NotNull @Pattern(regexp = MUNICIPALITY, message = "must be a municipality code such as GM0999")
             @Parameter(required = true, example = "GM0999") String municipality) {
         return queries.resilienceMap(municipality);

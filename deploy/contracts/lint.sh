@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Lints each service's OpenAPI document (as the build stores it in target/openapi) with Redocly and Spectral,
 # using the rule sets configured beside this script, then joins the four into the platform's document
-# (bundle.mjs: build/leefbaarheid-platform.openapi.yaml) and lints that with the same rule sets.
+# (bundle.mjs: build/leefbaarheid-platform.openapi.yaml) and lints that with the same rule sets. Spectral's rule set has
+# a rule of our own, typed-json-answer (every 2xx JSON answer has a schema with properties); rule-check.mjs first shows
+# that it fails on the untyped answers planted in fixtures/.
 # Build first: mvn package.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,6 +19,8 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 [ -d node_modules ] || npm ci --no-audit --no-fund
 status=0
+echo "== the rule typed-json-answer on its planted answers"
+node rule-check.mjs || status=1
 for svc in catalog neighbourhood evaluation partner; do
   doc="$HERE/../../$svc-service/target/openapi/openapi.yaml"
   [ -f "$doc" ] || { echo "missing $doc: run mvn package first" >&2; exit 1; }

@@ -1,9 +1,15 @@
 // A small program on the typed client: what a front-end team writes to show a municipality's neighbourhoods
-// most in need of attention and the interventions that fit their weakest dimensions.
+// most in need of attention and the interventions that fit their weakest dimensions, then, for a partner, its
+// collaborations with the priority list of their latest workshop, and the latest signals of its feed.
 // Run against a running platform: TOKEN=$(deploy/local/mint-token.sh partner gemeente-demostad) npm run demo
 import createClient from "openapi-fetch";
 import type { paths as CatalogPaths } from "./generated/catalog.js";
 import type { paths as NeighbourhoodPaths } from "./generated/neighbourhood.js";
+import type { components as PartnerComponents, paths as PartnerPaths } from "./generated/partner.js";
+
+type Collaboration = PartnerComponents["schemas"]["Collaboration"];
+type Workshop = PartnerComponents["schemas"]["Workshop"];
+type Signal = PartnerComponents["schemas"]["Signal"];
 
 const token = process.env.TOKEN;
 if (!token) {
@@ -13,6 +19,7 @@ if (!token) {
 const headers = { Authorization: `Bearer ${token}` };
 const neighbourhood = createClient<NeighbourhoodPaths>({ baseUrl: process.env.NEIGHBOURHOOD_URL ?? "http://localhost:8082", headers });
 const catalog = createClient<CatalogPaths>({ baseUrl: process.env.CATALOG_URL ?? "http://localhost:8081", headers });
+const partner = createClient<PartnerPaths>({ baseUrl: process.env.PARTNER_URL ?? "http://localhost:8084", headers });
 
 const municipality = process.env.MUNICIPALITY ?? "GM0999";
 const ranking = await neighbourhood.GET("/api/v1/rankings", { params: { query: { municipality, size: 3 } } });
@@ -33,5 +40,49 @@ for (const area of ranking.data.items ?? []) {
   const recommended = await catalog.GET("/api/v1/recommendations", { params: { query: { weakDimension: weak, limit: 2 } } });
   for (const r of recommended.data ?? []) {
     console.log(`     - ${r.title} (${r.evidenceLevel ?? "not assessed"}, score ${r.score})`);
+  }
+}
+
+// The collaborations the caller takes part in (a page of them), each with the priority list of its latest workshop.
+const collaborations = await partner.GET("/api/v1/collaborations", { params: { query: { size: 10 } } });
+if (collaborations.error || !collaborations.data) {
+  console.error("collaborations failed:", collaborations.error);
+  process.exit(1);
+}
+for (const collaboration of (collaborations.data.items ?? []) as Collaboration[]) {
+  console.log(`\n${collaboration.name} (${collaboration.municipalityCode}, coordinated by ${collaboration.coordinatorId}): ${(collaboration.areas ?? []).join(", ")}`);
+  const workshops = await partner.GET("/api/v1/collaborations/{collaborationId}/workshops", {
+    params: { path: { collaborationId: collaboration.id ?? "" }, query: { size: 1 } },
+  });
+  const latest = workshops.data?.items?.[0];
+  if (!latest?.id) {
+    continue;
+  }
+  const workshop = await partner.GET("/api/v1/collaborations/{collaborationId}/workshops/{id}", {
+    params: { path: { collaborationId: collaboration.id ?? "", id: latest.id } },
+  });
+  printPriorities(workshop.data);
+}
+
+// The latest signals of the caller's feed, by the cursor (here from the start).
+const feed = await partner.GET("/api/v1/signals", { params: { query: { after: 0, size: 500 } } });
+const signals: Signal[] = feed.data?.items ?? [];
+console.log(`\n${signals.length} signals in the feed (next cursor ${feed.data?.nextCursor ?? 0}); the latest:`);
+for (const signal of signals.slice(-3)) {
+  console.log(`  ${signal.createdAt} ${signal.type} ${signal.areaCode}`);
+}
+
+function printPriorities(workshop: Workshop | undefined) {
+  if (!workshop) {
+    return;
+  }
+  console.log(`  workshop ${workshop.title} (${workshop.heldOn}):`);
+  const pins = new Map((workshop.pins ?? []).map((pin) => [pin.id, pin]));
+  for (const priority of workshop.priorities ?? []) {
+    const pin = pins.get(priority.pinId);
+    console.log(`    score ${priority.score} (${priority.votes} votes): ${pin?.areaCode} ${pin?.dimension}, ${pin?.description}`);
+  }
+  for (const action of workshop.actions ?? []) {
+    console.log(`    action by ${action.ownerId}, due ${action.dueOn}: ${action.description}`);
   }
 }

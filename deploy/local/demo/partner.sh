@@ -9,7 +9,7 @@ post partner /api/v1/organisations '{"id":"corp-demo","name":"Woonstichting Demo
 # The collaboration of Demostad on Noordwijk, its agreements of 2026, a workshop and a webhook to the local
 # receiver (deploy/local/receiver-start.sh). Loaded once: a second run finds the collaboration and stops here.
 partner_get() { curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:${SERVICE_PORT[partner]}$1"; }
-if ! partner_get /api/v1/collaborations | grep -q 'Samen voor Noordwijk'; then
+if ! partner_get '/api/v1/collaborations?size=500' | grep -q 'Samen voor Noordwijk'; then
   post partner /api/v1/collaborations '{"name":"Samen voor Noordwijk","municipalityCode":"GM0999","corporationId":"corp-demo","coordinatorId":"gemeente-demostad","members":["politie-demostad","welzijn-demostad","ggz-demostad","huurdersvereniging-demostad"],"areas":["WK099902"],"startDate":"2026-01-01","endDate":"2027-12-31","sharing":{"complexes":false,"surveys":true,"evaluations":true}}'
   collaboration=$(grep -o '"id":"[0-9a-f-]*"' "$LOCAL_DIR/logs/demo-last.json" | head -1 | cut -d'"' -f4)
 

@@ -34,6 +34,7 @@ import nl.leefbaarheid.platform.web.ETags;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -65,7 +66,8 @@ public class InterventionResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "createIntervention", summary = "Add an intervention as a draft",
             description = "The draft is revision 1; publish it to make it visible to partners and to other services. Without a code, one is made from the title.")
-    @APIResponse(responseCode = "201", description = "Created", headers = {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InterventionView.class)),
+            headers = {
             @Header(name = "Location", description = "URL of the new intervention", schema = @Schema(type = SchemaType.STRING)),
             @Header(name = "ETag", description = "Version to send in If-Match", schema = @Schema(type = SchemaType.STRING)) })
     public Response create(@NotNull @Valid InterventionSpec spec, @Context UriInfo uri) {
@@ -79,7 +81,8 @@ public class InterventionResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getIntervention", summary = "Read an intervention in its current revision",
             description = "The current revision is the latest published one, or the draft of an intervention never published (drafts for admin and corporation roles only).")
-    @APIResponse(responseCode = "200", description = "OK", headers = @Header(name = "ETag", description = "Version to send in If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InterventionView.class)),
+            headers = @Header(name = "ETag", description = "Version to send in If-Match", schema = @Schema(type = SchemaType.STRING)))
     public Response get(@PathParam("id") String id) {
         InterventionView view = interventions.get(id, seeDrafts());
         return Response.ok(view).tag(ETags.of(view.version())).build();
@@ -91,7 +94,8 @@ public class InterventionResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "reviseIntervention", summary = "Change an intervention",
             description = "A draft is edited in place. A published intervention gets a new revision, published at once and sent to catalog.interventions.v1; earlier revisions stay readable. The same content again changes nothing. A retired intervention cannot change (409).")
-    @APIResponse(responseCode = "200", description = "The intervention after the change", headers = @Header(name = "ETag", description = "New version", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The intervention after the change", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InterventionView.class)),
+            headers = @Header(name = "ETag", description = "New version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "412", description = "The intervention changed since the If-Match version")
     public Response revise(@PathParam("id") String id, @NotNull @Valid InterventionSpec spec,
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -104,7 +108,8 @@ public class InterventionResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "publishIntervention", summary = "Publish a draft",
             description = "Makes the draft visible to every role and sends its snapshot to catalog.interventions.v1. Publishing twice is refused (409).")
-    @APIResponse(responseCode = "200", description = "The published intervention", headers = @Header(name = "ETag", description = "New version", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The published intervention", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InterventionView.class)),
+            headers = @Header(name = "ETag", description = "New version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "412", description = "The intervention changed since the If-Match version")
     public Response publish(@PathParam("id") String id,
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -118,7 +123,8 @@ public class InterventionResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "retireIntervention", summary = "Retire an intervention",
             description = "It stays readable with its revisions, but is no longer recommended or changed. A published one is announced on catalog.interventions.v1.")
-    @APIResponse(responseCode = "200", description = "The retired intervention", headers = @Header(name = "ETag", description = "New version", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The retired intervention", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InterventionView.class)),
+            headers = @Header(name = "ETag", description = "New version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "412", description = "The intervention changed since the If-Match version")
     public Response retire(@PathParam("id") String id, @NotNull @Valid RetireRequest request,
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -25,6 +25,7 @@ import nl.leefbaarheid.platform.paging.Page;
 import nl.leefbaarheid.platform.paging.PageRequest;
 import nl.leefbaarheid.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/themes")
@@ -54,6 +55,7 @@ public class ThemeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "createTheme", summary = "Add a theme to the toolbox", description = "Theme codes are unique; a code in use is refused with 409.")
+    @APIResponseSchema(value = ThemeView.class, responseDescription = "The theme")
     public Response create(@NotNull @Valid NewTheme request, @Context UriInfo uri) {
         ThemeView created = themes.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build()).entity(created).build();
@@ -81,6 +83,7 @@ public class ThemeResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "createSubtopic", summary = "Add a subtopic to a theme",
             description = "Subtopic codes are unique over the whole toolbox; a code in use is refused with 409.")
+    @APIResponseSchema(value = SubtopicView.class, responseDescription = "The subtopic")
     public Response createSubtopic(@PathParam("code") String code, @NotNull @Valid NewSubtopic request, @Context UriInfo uri) {
         SubtopicView created = themes.createSubtopic(code, request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build()).entity(created).build();

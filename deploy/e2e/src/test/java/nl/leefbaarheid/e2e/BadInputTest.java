@@ -45,12 +45,12 @@ class BadInputTest {
         Platform.start();
         admin = Platform.adminToken();
         ids.put("evaluation:id", api("evaluation", admin).get("/api/v1/deployments").then().extract().path("items[0].id"));
-        ids.put("partner:collaborations", api("partner", admin).get("/api/v1/collaborations").then().extract().path("[0].id"));
+        ids.put("partner:collaborations", api("partner", admin).get("/api/v1/collaborations").then().extract().path("items[0].id"));
         ids.put("partner:agreements", api("partner", admin).queryParam("municipality", "GM0999").get("/api/v1/agreements")
-                .then().extract().path("[0].id"));
-        ids.put("partner:webhooks", api("partner", admin).get("/api/v1/webhooks").then().extract().path("[0].id"));
+                .then().extract().path("items[0].id"));
+        ids.put("partner:webhooks", api("partner", admin).get("/api/v1/webhooks").then().extract().path("items[0].id"));
         ids.put("partner:workshops", api("partner", admin).get("/api/v1/collaborations/{id}/workshops",
-                ids.get("partner:collaborations")).then().extract().path("[0].id"));
+                ids.get("partner:collaborations")).then().extract().path("items[0].id"));
     }
 
     @Test
@@ -360,8 +360,8 @@ class BadInputTest {
                 "neighbourhood:/api/v1/areas?size=500", "neighbourhood:/api/v1/areas/BU09990202/status/history?size=500",
                 "neighbourhood:/api/v1/corporations/corp-demo/complexes", "neighbourhood:/api/v1/corporations/corp-demo/shares",
                 "neighbourhood:/api/v1/indicators", "evaluation:/api/v1/deployments?size=500",
-                "partner:/api/v1/organisations?size=500", "partner:/api/v1/collaborations", "partner:/api/v1/webhooks",
-                "partner:/api/v1/agreements?municipality=GM0999")) {
+                "partner:/api/v1/organisations?size=500", "partner:/api/v1/collaborations?size=500", "partner:/api/v1/webhooks?size=500",
+                "partner:/api/v1/agreements?municipality=GM0999&size=500")) {
             String[] parts = url.split(":", 2);
             // deliveries of earlier tests' signals go on meanwhile: their progress is no stored input
             state.put(url, api(parts[0], admin).get(parts[1]).then().statusCode(200).extract().asString()

@@ -56,7 +56,7 @@ class PlatformRunTest {
                 .then().statusCode(200).body("items.result.verdict.findAll { it != null }",
                         org.hamcrest.Matchers.containsInAnyOrder("improved", "no-clear-change", "worsened"));
         given().baseUri(Platform.url("partner")).auth().oauth2(token).get("/api/v1/collaborations")
-                .then().statusCode(200).body("name", org.hamcrest.Matchers.hasItem("Samen voor Noordwijk"));
+                .then().statusCode(200).body("items.name", org.hamcrest.Matchers.hasItem("Samen voor Noordwijk"));
     }
 
     @Test
@@ -67,13 +67,13 @@ class PlatformRunTest {
         int delivered = 0;
         while (System.currentTimeMillis() < deadline && delivered == 0) {
             delivered = given().baseUri(Platform.url("partner")).auth().oauth2(token).get("/api/v1/webhooks")
-                    .then().statusCode(200).extract().path("find { it.url.endsWith('/gemeente-demostad') }.delivered");
+                    .then().statusCode(200).extract().path("items.find { it.url.endsWith('/gemeente-demostad') }.delivered");
             Thread.sleep(500);
         }
         org.assertj.core.api.Assertions.assertThat(delivered).as("signals delivered to the demo receiver").isPositive();
         given().baseUri(Platform.url("partner")).auth().oauth2(token).get("/api/v1/webhooks")
-                .then().body("find { it.url.endsWith('/gemeente-demostad') }.failed", equalTo(0))
-                .body("find { it.url.endsWith('/gemeente-demostad') }.paused", equalTo(false));
+                .then().body("items.find { it.url.endsWith('/gemeente-demostad') }.failed", equalTo(0))
+                .body("items.find { it.url.endsWith('/gemeente-demostad') }.paused", equalTo(false));
         given().baseUri(Platform.url("partner")).auth().oauth2(Platform.adminToken()).queryParam("municipality", "GM0999")
                 .get("/api/v1/organisations").then().statusCode(200).body("totalItems", greaterThanOrEqualTo(5));
     }

@@ -283,7 +283,7 @@ class TenantIsolationTest {
         cells.add(new Cell("evaluation", "POST", "/api/v1/deployments", "/api/v1/deployments", Map.of("interventionId", "buurtbemiddeling",
                 "interventionRevision", 1, "areaCode", nbA, "corporationId", corpA, "owner", "Indringer", "startDate", "2026-01-01",
                 "plannedEndDate", "2026-06-01"), "application/json", null, none, corpAWrites));
-        cells.add(new Cell("evaluation", "GET", "/api/v1/deployments/due", "/api/v1/deployments/due?withinDays=366", null, null,
+        cells.add(new Cell("evaluation", "GET", "/api/v1/deployments/due", "/api/v1/deployments/due?withinDays=366&size=500", null, null,
                 deployment, EnumSet.of(Caller.CORPORATION_A), none));
         cells.add(new Cell("evaluation", "GET", "/api/v1/deployments/{id}", "/api/v1/deployments/" + deployment, null, null, deployment,
                 EnumSet.of(Caller.CORPORATION_A), none));
@@ -305,7 +305,7 @@ class TenantIsolationTest {
         // partner-service: A's collaboration, agreements, workshop, contacts, signals and webhooks
         Set<Caller> partnerA = EnumSet.of(Caller.PARTNER_A);
         Set<Caller> partnerAWrites = EnumSet.of(Caller.PARTNER_A, Caller.ADMIN);
-        cells.add(new Cell("partner", "GET", "/api/v1/agreements", "/api/v1/agreements?municipality=" + a.municipality, null, null,
+        cells.add(new Cell("partner", "GET", "/api/v1/agreements", "/api/v1/agreements?municipality=" + a.municipality + "&size=500", null, null,
                 agreement, partnerA, none));
         cells.add(new Cell("partner", "POST", "/api/v1/agreements", "/api/v1/agreements", Map.of("municipalityCode", a.municipality,
                 "year", 2026, "title", "Indringer", "ownerId", a.municipalityPartner, "dueOn", "2026-12-31"), "application/json", null, none,
@@ -315,7 +315,7 @@ class TenantIsolationTest {
         cells.add(new Cell("partner", "POST", "/api/v1/agreements/{id}/progress", "/api/v1/agreements/" + agreement + "/progress",
                 Map.of("reportedOn", "2026-06-30", "value", 1.0, "note", "Indringer"), "application/json", null, none,
                 EnumSet.of(Caller.CORPORATION_A, Caller.PARTNER_A, Caller.ADMIN)));
-        cells.add(new Cell("partner", "GET", "/api/v1/collaborations", "/api/v1/collaborations", null, null, collaboration,
+        cells.add(new Cell("partner", "GET", "/api/v1/collaborations", "/api/v1/collaborations?size=500", null, null, collaboration,
                 corpAandPartner, none));
         cells.add(new Cell("partner", "POST", "/api/v1/collaborations", "/api/v1/collaborations", Map.of("name", "Indringer",
                 "municipalityCode", a.municipality, "corporationId", corpA, "coordinatorId", a.municipalityPartner, "areas", List.of(nbA),
@@ -324,7 +324,7 @@ class TenantIsolationTest {
         cells.add(new Cell("partner", "GET", "/api/v1/collaborations/{id}", "/api/v1/collaborations/" + collaboration, null, null,
                 collaboration, corpAandPartner, none));
         cells.add(new Cell("partner", "GET", "/api/v1/collaborations/{collaborationId}/workshops", "/api/v1/collaborations/"
-                + collaboration + "/workshops", null, null, workshop, corpAandPartner, none));
+                + collaboration + "/workshops?size=500", null, null, workshop, corpAandPartner, none));
         cells.add(new Cell("partner", "POST", "/api/v1/collaborations/{collaborationId}/workshops", "/api/v1/collaborations/"
                 + collaboration + "/workshops", Map.of("title", "Indringer", "heldOn", "2026-05-01"), "application/json", null, none,
                 EnumSet.of(Caller.CORPORATION_A, Caller.PARTNER_A, Caller.ADMIN)));
@@ -341,7 +341,7 @@ class TenantIsolationTest {
         cells.add(new Cell("partner", "POST", "/api/v1/organisations/{id}/contacts", "/api/v1/organisations/" + a.municipalityPartner
                 + "/contacts", Map.of("name", "Indringer", "email", "indringer@example.org"), "application/json", null, none, partnerAWrites));
         cells.add(new Cell("partner", "GET", "/api/v1/signals", "/api/v1/signals?size=500", null, null, collaboration, partnerA, none));
-        cells.add(new Cell("partner", "GET", "/api/v1/webhooks", "/api/v1/webhooks", null, null, webhook, partnerA, none));
+        cells.add(new Cell("partner", "GET", "/api/v1/webhooks", "/api/v1/webhooks?size=500", null, null, webhook, partnerA, none));
         cells.add(new Cell("partner", "POST", "/api/v1/webhooks", "/api/v1/webhooks", Map.of("organisationId", a.municipalityPartner,
                 "url", "https://indringer.example.org/hook", "secret", "indringer-geheim-0123456789", "types", List.of("status-changed")),
                 "application/json", null, none, partnerAWrites));

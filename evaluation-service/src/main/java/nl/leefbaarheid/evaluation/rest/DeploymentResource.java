@@ -19,11 +19,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import nl.leefbaarheid.evaluation.api.CompleteRequest;
 import nl.leefbaarheid.evaluation.api.DeploymentView;
+import nl.leefbaarheid.evaluation.api.DueMeasurement;
 import nl.leefbaarheid.evaluation.api.NewDeployment;
 import nl.leefbaarheid.evaluation.domain.EffectCalculator;
 import nl.leefbaarheid.evaluation.service.DeploymentService;
@@ -32,6 +31,7 @@ import nl.leefbaarheid.platform.paging.PageRequest;
 import nl.leefbaarheid.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/deployments")
@@ -54,10 +54,11 @@ public class DeploymentResource {
     @Path("/due")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "listDueMeasurements", summary = "List measurements that are due or overdue",
-            description = "Plan slots of planned and running deployments due within the given days (or past due) whose indicators are not all measured yet.")
-    public List<Map<String, Object>> due(@QueryParam("withinDays") @DefaultValue("30") @Min(0) @Max(366)
-            @Parameter(description = "Include slots due within this many days.", example = "30") int withinDays) {
-        return deployments.due(withinDays);
+            description = "Plan slots of planned and running deployments due within the given days (or past due) whose indicators are not all measured yet, earliest first.")
+    public Page<DueMeasurement> due(@QueryParam("withinDays") @DefaultValue("30") @Min(0) @Max(366)
+            @Parameter(description = "Include slots due within this many days.", example = "30") int withinDays,
+            @Valid @BeanParam PageRequest page) {
+        return deployments.due(withinDays, page);
     }
 
     @GET
@@ -73,6 +74,7 @@ public class DeploymentResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "createDeployment", summary = "Deploy an intervention in an area",
             description = "The revision must be published (as this service heard from catalog.interventions.v1). Its effect measurement method becomes the deployment's measurement plan: baseline, interim and final due dates from the start date.")
+    @APIResponseSchema(value = DeploymentView.class, responseDescription = "The deployment with its measurement plan")
     public Response create(@NotNull @Valid NewDeployment request, @Context UriInfo uri) {
         DeploymentView created = deployments.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();

@@ -14,13 +14,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nl.leefbaarheid.evaluation.api.DeploymentView;
+import nl.leefbaarheid.evaluation.api.DueMeasurement;
 import nl.leefbaarheid.evaluation.api.NewDeployment;
 import nl.leefbaarheid.evaluation.domain.DeploymentStatus;
 import nl.leefbaarheid.evaluation.domain.EffectCalculator;
@@ -203,8 +202,12 @@ public class DeploymentService {
         return EffectCalculator.compute(deployment.areaCode, Set.copyOf(comparisonAreas(deployment.id)), method(deployment), values);
     }
 
-    /** Plan slots due within the given days (or overdue) of running and planned deployments, with the indicators still missing. */
-    public List<Map<String, Object>> due(int withinDays) {
+    /**
+     * Plan slots due within the given days (or overdue) of running and planned deployments, with the indicators still
+     * missing, earliest first. Whether a slot is still missing something is known only after reading its measurements, so
+     * the page is cut from the whole list (a corporation has a few slots due at a time).
+     */
+    public Page<DueMeasurement> due(int withinDays, PageRequest page) {
         LocalDate today = LocalDate.now(ZONE);
         String where = caller.isAdmin() ? "" : " and d.corporation_id = :corporation";
         var query = em.createNativeQuery("""
@@ -217,7 +220,7 @@ public class DeploymentService {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        List<Map<String, Object>> due = new ArrayList<>();
+        List<DueMeasurement> due = new ArrayList<>();
         for (Object[] r : rows) {
             UUID deployment = (UUID) r[0];
             Slot slot = Slot.valueOf((String) r[4]);
@@ -231,18 +234,10 @@ public class DeploymentService {
                 continue;
             }
             LocalDate dueOn = r[5] instanceof Date d ? d.toLocalDate() : (LocalDate) r[5];
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("deploymentId", deployment);
-            item.put("interventionTitle", r[1]);
-            item.put("areaCode", r[2]);
-            item.put("complexId", r[3]);
-            item.put("slot", slot);
-            item.put("dueOn", dueOn);
-            item.put("overdue", dueOn.isBefore(today));
-            item.put("missingIndicators", missing);
-            due.add(item);
+            due.add(new DueMeasurement(deployment, (String) r[1], (String) r[2], (String) r[3], slot, dueOn, dueOn.isBefore(today), missing));
         }
-        return due;
+        int from = Math.min(due.size(), page.page * page.size);
+        return Page.of(due.subList(from, Math.min(due.size(), from + page.size)), due.size(), page);
     }
 
     DeploymentView view(Deployment d) {

@@ -118,8 +118,8 @@ class DeploymentFlowTest {
                 .body("plan.slot", contains("baseline", "interim", "final"))
                 .body("plan.dueOn", contains("2025-03-01", "2025-09-01", "2026-03-01"))
                 .body("comparisonAreas", contains("BU09040202"));
-        given().auth().oauth2(Tokens.corporation(CORP)).queryParam("withinDays", 0).get("/api/v1/deployments/due").then()
-                .statusCode(200).body("findAll { it.deploymentId == '" + id + "' }.slot", contains("baseline", "interim", "final"));
+        given().auth().oauth2(Tokens.corporation(CORP)).queryParam("withinDays", 0).queryParam("size", 500).get("/api/v1/deployments/due").then()
+                .statusCode(200).body("items.findAll { it.deploymentId == '" + id + "' }.slot", contains("baseline", "interim", "final"));
 
         given().auth().oauth2(Tokens.corporation(CORP)).contentType(ContentType.JSON).body(Map.of("measurements", List.of(
                 m("BU09040201", id, "baseline", 6.5, 50), m("BU09040201", id, "interim", 7.0, 40), m("BU09040201", id, "final", 7.4, 45),

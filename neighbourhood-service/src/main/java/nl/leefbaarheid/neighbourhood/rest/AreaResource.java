@@ -26,13 +26,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Map;
 import nl.leefbaarheid.neighbourhood.api.AreaChange;
 import nl.leefbaarheid.neighbourhood.api.AreaView;
 import nl.leefbaarheid.neighbourhood.api.ColourOverrideRequest;
 import nl.leefbaarheid.neighbourhood.api.NewArea;
 import nl.leefbaarheid.neighbourhood.api.RegistryArea;
 import nl.leefbaarheid.neighbourhood.api.RegistryImportResult;
+import nl.leefbaarheid.neighbourhood.api.StatusVersion;
 import nl.leefbaarheid.neighbourhood.api.StatusView;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.domain.TenantBasis;
@@ -56,6 +56,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/areas")
@@ -201,6 +202,7 @@ public class AreaResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createArea", summary = "Register an area for a year",
             description = "The level follows from the CBS code; a district or neighbourhood names the area it lies in, registered for the same year. The same code and year again is refused with 409.")
+    @APIResponseSchema(value = AreaView.class, responseDescription = "The area")
     public Response create(@NotNull @Valid NewArea request, @Context UriInfo uri) {
         AreaView created = areas.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.code()).queryParam("year", created.year()).build())
@@ -224,7 +226,7 @@ public class AreaResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getAreaStatusHistory", summary = "Read every version of an area's status",
             description = "Newest first, each with what changed and why, and each as the caller may see it (as the current status): also the versions stored before another corporation's figures arrived. Where the caller does not see a version whole, its changes are those of what it sees.")
-    public Page<Map<String, Object>> history(@PathParam("code") @Pattern(regexp = AREA, message = "must be a CBS area code") String code,
+    public Page<StatusVersion> history(@PathParam("code") @Pattern(regexp = AREA, message = "must be a CBS area code") String code,
             @Valid @BeanParam PageRequest page) {
         return queries.history(code, page);
     }

@@ -19,11 +19,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Map;
 import nl.leefbaarheid.neighbourhood.api.ColourOverrideRequest;
 import nl.leefbaarheid.neighbourhood.api.ComplexView;
 import nl.leefbaarheid.neighbourhood.api.NewComplex;
+import nl.leefbaarheid.neighbourhood.api.StatusVersion;
 import nl.leefbaarheid.neighbourhood.api.StatusView;
+import nl.leefbaarheid.neighbourhood.api.WorkingArea;
 import nl.leefbaarheid.neighbourhood.entity.HousingComplex;
 import nl.leefbaarheid.neighbourhood.service.Access;
 import nl.leefbaarheid.neighbourhood.service.ComplexService;
@@ -34,6 +35,8 @@ import nl.leefbaarheid.platform.problem.ProblemException;
 import nl.leefbaarheid.platform.security.Caller;
 import nl.leefbaarheid.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -76,6 +79,7 @@ public class CorporationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "createComplex", summary = "Register a complex", description = "A corporation registers its own complexes; the complex lies in one known neighbourhood.")
+    @APIResponseSchema(value = ComplexView.class, responseDescription = "The complex")
     public Response create(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId, @NotNull @Valid NewComplex request, @Context UriInfo uri) {
         writable(corporationId);
         ComplexView created = complexes.create(corporationId, request);
@@ -104,7 +108,7 @@ public class CorporationResource {
     @Path("/complexes/{code}/status/history")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getComplexStatusHistory", summary = "Read every version of a complex's status", description = "Newest first.")
-    public Page<Map<String, Object>> history(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId, @PathParam("code") String code,
+    public Page<StatusVersion> history(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId, @PathParam("code") String code,
             @Valid @BeanParam PageRequest page) {
         readable(corporationId);
         return queries.history(complexes.get(corporationId, code).subject(), page);
@@ -130,7 +134,7 @@ public class CorporationResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getWorkingArea", summary = "Read the corporation's working area and its status",
             description = "The neighbourhoods where it owns complexes, and their status aggregated by households. Its tenant experience counts the marks in those neighbourhoods that the caller may see: its own corporation's and those shared with it (the admin: all).")
-    public Map<String, Object> workingArea(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId) {
+    public WorkingArea workingArea(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId) {
         readable(corporationId);
         return queries.workingArea(corporationId);
     }
@@ -149,6 +153,7 @@ public class CorporationResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "shareWithPartner", summary = "Let a partner see the corporation's figures",
             description = "Complexes, their statuses and the tenant figures of areas where the corporation owns complexes.")
+    @APIResponse(responseCode = "204", description = "Shared")
     public Response share(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId, @PathParam("organisationId") @Pattern(regexp = ID, message = ID_MESSAGE) String organisationId) {
         writable(corporationId);
         complexes.share(corporationId, organisationId);
@@ -159,6 +164,7 @@ public class CorporationResource {
     @Path("/shares/{organisationId}")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "stopSharingWithPartner", summary = "Stop sharing the corporation's figures with a partner", description = "Takes effect at once.")
+    @APIResponse(responseCode = "204", description = "No longer shared")
     public Response unshare(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId, @PathParam("organisationId") @Pattern(regexp = ID, message = ID_MESSAGE) String organisationId) {
         writable(corporationId);
         complexes.unshare(corporationId, organisationId);

@@ -15,9 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
 import nl.leefbaarheid.neighbourhood.api.RankedArea;
 import nl.leefbaarheid.neighbourhood.api.Recalculation;
+import nl.leefbaarheid.neighbourhood.api.ResilienceMap;
 import nl.leefbaarheid.neighbourhood.api.StatusView;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.service.Access;
@@ -92,8 +92,8 @@ public class StatusResource {
     @Path("/maps/resilience")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getResilienceMap", summary = "The resilience map data of a municipality",
-            description = "A GeoJSON FeatureCollection with one feature per neighbourhood (code, name, class, label, quadrant, priority) and no geometry: join it on the CBS code with the neighbourhood boundaries of that year. The priority is the one the caller may see (see rankAreas).")
-    public Map<String, Object> map(@QueryParam("municipality") @NotNull @Pattern(regexp = MUNICIPALITY, message = "must be a municipality code such as GM0999")
+            description = "A GeoJSON FeatureCollection with one feature per neighbourhood (properties code, name, year, class, label, quadrant, priority) whose geometry is null: join it on the CBS code with the neighbourhood boundaries of that year. The priority is the one the caller may see (see rankAreas).")
+    public ResilienceMap map(@QueryParam("municipality") @NotNull @Pattern(regexp = MUNICIPALITY, message = "must be a municipality code such as GM0999")
             @Parameter(required = true, example = "GM0999") String municipality) {
         return queries.resilienceMap(municipality);
     }

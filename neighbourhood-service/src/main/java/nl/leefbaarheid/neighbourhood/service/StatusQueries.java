@@ -15,14 +15,15 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import nl.leefbaarheid.neighbourhood.api.RankedArea;
+import nl.leefbaarheid.neighbourhood.api.ResilienceMap;
+import nl.leefbaarheid.neighbourhood.api.StatusVersion;
 import nl.leefbaarheid.neighbourhood.api.StatusView;
+import nl.leefbaarheid.neighbourhood.api.WorkingArea;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.domain.AreaStatus;
 import nl.leefbaarheid.neighbourhood.domain.TenantBasis;
@@ -170,7 +171,7 @@ public class StatusQueries {
      * corporation's figures it may not see arrived. For a caller who does not see a version whole, its changes are those
      * between what it sees of that version and of the one before.
      */
-    public Page<Map<String, Object>> history(String subject, PageRequest page) {
+    public Page<StatusVersion> history(String subject, PageRequest page) {
         status(subject); // 404 when unknown
         Set<String> corporations = access.corporations();
         long total = rows("select count(*) from area_status_history where subject = ?", List.of(subject), r -> r.getLong(1)).get(0);
@@ -187,19 +188,13 @@ public class StatusQueries {
             seen.add(visible);
             whole.add(visible == status);
         }
-        List<Map<String, Object>> items = new ArrayList<>();
+        List<StatusVersion> items = new ArrayList<>();
         for (int i = 0; i < Math.min(rows.size(), page.size); i++) {
             Object[] r = rows.get(i);
             boolean seenWhole = whole.get(i) && (i + 1 >= rows.size() || whole.get(i + 1));
             List<String> changes = seenWhole ? readList((String) r[2])
                     : StatusService.changes(i + 1 < rows.size() ? json.valueToTree(seen.get(i + 1)) : null, json.valueToTree(seen.get(i)));
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("version", ((Number) r[0]).intValue());
-            item.put("changedAt", instant(r[1]));
-            item.put("changes", changes);
-            item.put("reason", r[3]);
-            item.put("status", seen.get(i));
-            items.add(item);
+            items.add(new StatusVersion(((Number) r[0]).intValue(), instant(r[1]), changes, (String) r[3], seen.get(i)));
         }
         return Page.of(items, total, page);
     }
@@ -308,7 +303,7 @@ public class StatusQueries {
      * the CBS code with the neighbourhood boundaries of that year to draw the resilience map. The priority is the one
      * the caller may see (see {@link #ranking}).
      */
-    public Map<String, Object> resilienceMap(String municipality) {
+    public ResilienceMap resilienceMap(String municipality) {
         Set<String> corporations = access.corporations();
         List<Object[]> rows = rows("""
                 select a.code, a.name, cast(s.status -> 'livability' -> 'deviation' ->> 'class' as integer),
@@ -321,28 +316,9 @@ public class StatusQueries {
         if (rows.isEmpty() && rows("select 1 from area where code = ?", List.of(municipality), r -> 1).isEmpty()) {
             throw ProblemException.notFound("municipality", municipality);
         }
-        List<Map<String, Object>> features = new ArrayList<>();
-        for (Object[] r : rows) {
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("code", r[0]);
-            properties.put("name", r[1]);
-            properties.put("year", r[6]);
-            properties.put("class", r[2]);
-            properties.put("label", r[3]);
-            properties.put("quadrant", r[4] == null ? "unknown" : r[4]);
-            properties.put("priority", r[5] == null ? null : priority(r, corporations));
-            Map<String, Object> feature = new LinkedHashMap<>();
-            feature.put("type", "Feature");
-            feature.put("id", r[0]);
-            feature.put("geometry", null);
-            feature.put("properties", properties);
-            features.add(feature);
-        }
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("type", "FeatureCollection");
-        map.put("municipality", municipality);
-        map.put("features", features);
-        return map;
+        return ResilienceMap.of(municipality, rows.stream().map(r -> new ResilienceMap.Properties((String) r[0], (String) r[1],
+                ((Number) r[6]).intValue(), r[2] == null ? null : ((Number) r[2]).intValue(), (String) r[3],
+                r[4] == null ? "unknown" : (String) r[4], r[5] == null ? null : priority(r, corporations))).toList());
     }
 
     /** The priority of a map row (priority, public priority, owners, status, basis at 5, 7, 8, 9, 10) as the caller sees it. */
@@ -363,7 +339,7 @@ public class StatusQueries {
         return statuses.forViewer(full, statuses.basis((String) row[10], full.tenantExperience() != null), corporations).priority();
     }
 
-    public Map<String, Object> workingArea(String corporationId) {
+    public WorkingArea workingArea(String corporationId) {
         @SuppressWarnings("unchecked")
         List<String> neighbourhoods = em.createNativeQuery(
                 "select distinct neighbourhood_code from housing_complex where corporation_id = :c order by 1")
@@ -371,11 +347,7 @@ public class StatusQueries {
         if (neighbourhoods.isEmpty()) {
             throw ProblemException.notFound("working area of corporation", corporationId);
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("corporationId", corporationId);
-        answer.put("neighbourhoods", neighbourhoods);
-        answer.put("status", statuses.workingArea(corporationId, access.corporations()));
-        return answer;
+        return new WorkingArea(corporationId, neighbourhoods, statuses.workingArea(corporationId, access.corporations()));
     }
 
     private static Double decimal(ResultSet row, int column) throws SQLException {

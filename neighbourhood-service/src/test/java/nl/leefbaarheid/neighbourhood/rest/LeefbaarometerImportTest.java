@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -97,7 +98,8 @@ class LeefbaarometerImportTest {
                 .get("/api/v1/rankings").then().statusCode(200).body("items[0].areaCode", equalTo("BU09010101"));
         given().auth().oauth2(Tokens.admin()).queryParam("municipality", "GM0901").get("/api/v1/maps/resilience")
                 .then().statusCode(200).body("type", equalTo("FeatureCollection")).body("features", hasSize(3))
-                .body("features[0].properties.code", equalTo("BU09010101")).body("features[0].properties.class", equalTo(3));
+                .body("features[0].properties.code", equalTo("BU09010101")).body("features[0].properties.class", equalTo(3))
+                .body("features[0].type", equalTo("Feature")).body("features[0]", hasKey("geometry")).body("features[0].geometry", nullValue());
         given().auth().oauth2(Tokens.admin()).queryParam("area", "BU09010101").queryParam("area", "GM0901")
                 .get("/api/v1/comparisons").then().statusCode(200).body("areaCode", contains("BU09010101", "GM0901"));
     }

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,13 +15,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import nl.leefbaarheid.partner.api.CollaborationView;
 import nl.leefbaarheid.partner.api.NewCollaboration;
 import nl.leefbaarheid.partner.service.CollaborationService;
+import nl.leefbaarheid.platform.paging.Page;
+import nl.leefbaarheid.platform.paging.PageRequest;
 import nl.leefbaarheid.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/collaborations")
@@ -34,16 +37,16 @@ public class CollaborationResource {
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "listCollaborations", summary = "List the collaborations you take part in",
-            description = "A partner sees the collaborations it belongs to, a corporation those about its figures, an admin all.")
-    public List<Map<String, Object>> list() {
-        return collaborations.list();
+            description = "Latest start first. A partner sees the collaborations it belongs to, a corporation those about its figures, an admin all.")
+    public Page<CollaborationView> list(@Valid @BeanParam PageRequest page) {
+        return collaborations.list(page);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getCollaboration", summary = "Read a collaboration", description = "404 for those not part of it.")
-    public Map<String, Object> get(@PathParam("id") UUID id) {
+    public CollaborationView get(@PathParam("id") UUID id) {
         return collaborations.get(id);
     }
 
@@ -52,8 +55,9 @@ public class CollaborationResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "createCollaboration", summary = "Start a collaboration",
             description = "A corporation starts a collaboration about its own figures: the partners, the areas, the coordinator, the period and the sharing scope.")
+    @APIResponseSchema(value = CollaborationView.class, responseDescription = "The collaboration")
     public Response create(@NotNull @Valid NewCollaboration request, @Context UriInfo uri) {
-        Map<String, Object> created = collaborations.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.get("id").toString()).build()).entity(created).build();
+        CollaborationView created = collaborations.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
     }
 }

@@ -27,6 +27,7 @@ import nl.leefbaarheid.platform.paging.PageRequest;
 import nl.leefbaarheid.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/organisations")
@@ -60,6 +61,7 @@ public class OrganisationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
+    @APIResponseSchema(value = OrganisationView.class, responseDescription = "The organisation")
     @Operation(operationId = "createOrganisation", summary = "Register a partner organisation",
             description = "The id is the one its users' tokens carry as organisation_id; an id in use is refused with 409.")
     public Response create(@NotNull @Valid NewOrganisation request, @Context UriInfo uri) {
@@ -71,9 +73,9 @@ public class OrganisationResource {
     @Path("/{id}/contacts")
     @RolesAllowed({ Roles.ADMIN, Roles.PARTNER })
     @Operation(operationId = "listContacts", summary = "List the contacts of your organisation",
-            description = "Personal data: for the organisation itself and the admin only (404 for others).")
-    public java.util.List<NewContact> contacts(@PathParam("id") String id) {
-        return contacts.list(id);
+            description = "By name. Personal data: for the organisation itself and the admin only (404 for others).")
+    public Page<NewContact> contacts(@PathParam("id") String id, @Valid @BeanParam PageRequest page) {
+        return contacts.list(id, page);
     }
 
     @POST
@@ -81,6 +83,7 @@ public class OrganisationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.PARTNER })
     @Operation(operationId = "addContact", summary = "Add a contact to your organisation", description = "Name, role and e-mail; nothing more is kept.")
+    @APIResponseSchema(value = NewContact.class, responseDescription = "The contact")
     public Response addContact(@PathParam("id") String id, @NotNull @Valid NewContact contact) {
         return Response.status(Response.Status.CREATED).entity(contacts.add(id, contact)).build();
     }

@@ -11,7 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
+import nl.leefbaarheid.partner.api.SignalFeed;
 import nl.leefbaarheid.partner.service.FeedService;
 import nl.leefbaarheid.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,7 +30,7 @@ public class SignalResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "readSignalFeed", summary = "Read the signal feed",
             description = "Signals of your collaborations, oldest first, after the cursor. Keep nextCursor and ask again with after=nextCursor to get only what is new.")
-    public Map<String, Object> feed(
+    public SignalFeed feed(
             @QueryParam("after") @DefaultValue("0") @Min(0) @Parameter(description = "The cursor: nextCursor of the previous page.", example = "0") long after,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) @Parameter(description = "Signals per page, 1 to 500.", example = "50") int size,
             @QueryParam("type") @Pattern(regexp = "status-changed|evaluation-completed", message = "must be status-changed or evaluation-completed")

@@ -3,12 +3,10 @@ package nl.leefbaarheid.partner.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -16,19 +14,20 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import nl.leefbaarheid.partner.api.DeliveryView;
 import nl.leefbaarheid.partner.api.NewWebhook;
 import nl.leefbaarheid.partner.api.SecretRotation;
 import nl.leefbaarheid.partner.api.WebhookChange;
+import nl.leefbaarheid.partner.api.WebhookView;
 import nl.leefbaarheid.partner.service.WebhookService;
+import nl.leefbaarheid.platform.paging.Page;
+import nl.leefbaarheid.platform.paging.PageRequest;
 import nl.leefbaarheid.platform.problem.Problem;
 import nl.leefbaarheid.platform.security.Roles;
 import nl.leefbaarheid.platform.web.ETags;
@@ -60,30 +59,30 @@ public class WebhookResource {
 
     @GET
     @Operation(operationId = "listWebhooks", summary = "List your webhooks", description = "With their delivery record: delivered, pending, failed, last error, paused.")
-    public List<Map<String, Object>> list() {
-        return webhooks.list();
+    public Page<WebhookView> list(@Valid @BeanParam PageRequest page) {
+        return webhooks.list(page);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createWebhook", summary = "Subscribe a system to signals",
             description = "Each delivery is a POST of the signal as JSON with headers X-Leefbaarheid-Timestamp (Unix seconds) and X-Leefbaarheid-Signature: v1=hex(HMAC-SHA256(secret, timestamp + \".\" + body)); after a secret rotation, for the grace period, the header holds two comma-separated entries, the new secret's first: accept the delivery when any v1 entry matches. Refuse old timestamps to stop replays. Answer 2xx within the timeout; redirects are not followed; otherwise the delivery is retried with a doubling pause and, after the maximum attempts, the webhook is paused. " + TARGETS)
-    @APIResponse(responseCode = "201", description = "Subscribed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "The webhook with its delivery record")), headers = {
+    @APIResponse(responseCode = "201", description = "Subscribed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)), headers = {
             @Header(name = "Location", description = "URL of the new webhook", schema = @Schema(type = SchemaType.STRING)),
             @Header(name = "ETag", description = "Version to send in If-Match", schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "422", description = "The URL points where webhooks may not send (a loopback, private, link-local, metadata or otherwise special address, or a name that resolves to one)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem"),
                     examples = @ExampleObject(name = "metadata", value = REFUSED_EXAMPLE)))
     public Response create(@NotNull @Valid NewWebhook request, @Context UriInfo uri) {
-        Map<String, Object> created = webhooks.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.get("id").toString()).build())
-                .tag(ETags.of((Long) created.get("version"))).entity(created).build();
+        WebhookView created = webhooks.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .tag(ETags.of(created.version())).entity(created).build();
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "getWebhook", summary = "Read one of your webhooks", description = "404 for webhooks of other organisations.")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "The webhook with its delivery record")), headers = @Header(name = "ETag", description = "Version to send in If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)), headers = @Header(name = "ETag", description = "Version to send in If-Match", schema = @Schema(type = SchemaType.STRING)))
     public Response get(@PathParam("id") UUID id) {
         return tagged(webhooks.get(id));
     }
@@ -93,7 +92,7 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "changeWebhook", summary = "Change the signal types of a webhook",
             description = "The types apply to signals made from now on; deliveries already queued go out. The URL cannot change: subscribe the new one and delete this one.")
-    @APIResponse(responseCode = "200", description = "The webhook after the change", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "The webhook with its delivery record")), headers = @Header(name = "ETag", description = "New version", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The webhook after the change", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)), headers = @Header(name = "ETag", description = "New version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "412", description = "The webhook changed since the If-Match version")
     public Response change(@PathParam("id") UUID id, @NotNull @Valid WebhookChange change,
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -115,29 +114,28 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "rotateWebhookSecret", summary = "Give a webhook a new secret",
             description = "From now on every delivery is signed with the new secret and, until previousSecretValidUntil (partner.webhooks.secret-grace, 24 hours by default), also with the old one: X-Leefbaarheid-Signature: v1=<new>, v1=<old>. Move the receiver to the new secret within that period; a receiver that accepts any matching v1 entry never misses a delivery. A second rotation within the period drops the oldest secret.")
-    @APIResponse(responseCode = "200", description = "The webhook with its grace period", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "The webhook with its delivery record")), headers = @Header(name = "ETag", description = "New version", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The webhook with its grace period", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)), headers = @Header(name = "ETag", description = "New version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "412", description = "The webhook changed since the If-Match version")
     public Response rotateSecret(@PathParam("id") UUID id, @NotNull @Valid SecretRotation rotation,
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return tagged(webhooks.rotateSecret(id, rotation, ETags.expectedVersion(ifMatch)));
     }
 
-    private static Response tagged(Map<String, Object> webhook) {
-        return Response.ok(webhook).tag(ETags.of((Long) webhook.get("version"))).build();
+    private static Response tagged(WebhookView webhook) {
+        return Response.ok(webhook).tag(ETags.of(webhook.version())).build();
     }
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(operationId = "listWebhookDeliveries", summary = "List the latest deliveries of a webhook", description = "Attempts, last answer and last error of each.")
-    public List<Map<String, Object>> deliveries(@PathParam("id") UUID id,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return webhooks.deliveries(id, limit);
+    @Operation(operationId = "listWebhookDeliveries", summary = "List the deliveries of a webhook", description = "Latest first: attempts, last answer and last error of each.")
+    public Page<DeliveryView> deliveries(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return webhooks.deliveries(id, page);
     }
 
     @POST
     @Path("/{id}/resume")
     @Operation(operationId = "resumeWebhook", summary = "Resume a paused webhook", description = "Its failed deliveries are tried again.")
-    public Map<String, Object> resume(@PathParam("id") UUID id) {
+    public WebhookView resume(@PathParam("id") UUID id) {
         return webhooks.resume(id);
     }
 }

@@ -5,15 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
-import java.sql.Date;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import nl.leefbaarheid.partner.api.CollaborationView;
 import nl.leefbaarheid.partner.api.NewCollaboration;
+import nl.leefbaarheid.platform.paging.Page;
+import nl.leefbaarheid.platform.paging.PageRequest;
 import nl.leefbaarheid.platform.problem.Problem.FieldError;
 import nl.leefbaarheid.platform.problem.ProblemException;
 
@@ -29,7 +28,7 @@ public class CollaborationService {
     PartnerAccess access;
 
     @Transactional(TxType.REQUIRED)
-    public Map<String, Object> create(NewCollaboration request) {
+    public CollaborationView create(NewCollaboration request) {
         String corporation = access.caller().isAdmin() ? request.corporationId() : access.caller().corporationId().orElse(null);
         if (corporation == null) {
             throw ProblemException.invalid("corporationId", "is required when an admin creates a collaboration");
@@ -83,35 +82,29 @@ public class CollaborationService {
         return get(id);
     }
 
-    public List<Map<String, Object>> list() {
+    public Page<CollaborationView> list(PageRequest page) {
+        long total = ((Number) em.createNativeQuery("select count(*) from collaboration c where " + access.visibleCondition())
+                .setParameter("who", access.who()).getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("select c.id from collaboration c where " + access.visibleCondition() + " order by c.start_date desc, c.name")
-                .setParameter("who", access.who()).getResultList();
-        return ids.stream().map(this::get).toList();
+        List<UUID> ids = em.createNativeQuery("select c.id from collaboration c where " + access.visibleCondition()
+                        + " order by c.start_date desc, c.name, c.id limit :size offset :offset")
+                .setParameter("who", access.who()).setParameter("size", page.size).setParameter("offset", page.page * page.size)
+                .getResultList();
+        return Page.of(ids.stream().map(this::get).toList(), total, page);
     }
 
-    public Map<String, Object> get(UUID id) {
+    public CollaborationView get(UUID id) {
         access.requireVisible(id);
         Object[] c = (Object[]) em.createNativeQuery("""
                 select id, name, municipality_code, corporation_id, coordinator_id, start_date, end_date, share_complexes,
                        share_surveys, share_evaluations from collaboration where id = :id""").setParameter("id", id).getSingleResult();
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", c[0]);
-        view.put("name", c[1]);
-        view.put("municipalityCode", c[2]);
-        view.put("corporationId", c[3]);
-        view.put("coordinatorId", c[4]);
-        view.put("startDate", date(c[5]));
-        view.put("endDate", date(c[6]));
-        view.put("sharing", Map.of("complexes", c[7], "surveys", c[8], "evaluations", c[9]));
-        view.put("members", em.createNativeQuery("select organisation_id from collaboration_member where collaboration_id = :id order by 1")
-                .setParameter("id", id).getResultList());
-        view.put("areas", em.createNativeQuery("select area_code from collaboration_area where collaboration_id = :id order by 1")
-                .setParameter("id", id).getResultList());
-        return view;
-    }
-
-    static LocalDate date(Object value) {
-        return value == null ? null : value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
+        @SuppressWarnings("unchecked")
+        List<String> members = em.createNativeQuery("select organisation_id from collaboration_member where collaboration_id = :id order by 1")
+                .setParameter("id", id).getResultList();
+        @SuppressWarnings("unchecked")
+        List<String> areas = em.createNativeQuery("select area_code from collaboration_area where collaboration_id = :id order by 1")
+                .setParameter("id", id).getResultList();
+        return new CollaborationView((UUID) c[0], (String) c[1], (String) c[2], (String) c[3], (String) c[4], Columns.date(c[5]),
+                Columns.date(c[6]), new NewCollaboration.SharingScopeView((Boolean) c[7], (Boolean) c[8], (Boolean) c[9]), members, areas);
     }
 }

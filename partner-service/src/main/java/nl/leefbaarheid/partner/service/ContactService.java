@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import nl.leefbaarheid.partner.api.NewContact;
+import nl.leefbaarheid.platform.paging.Page;
+import nl.leefbaarheid.platform.paging.PageRequest;
 import nl.leefbaarheid.platform.problem.ProblemException;
 import nl.leefbaarheid.platform.security.Caller;
 
@@ -24,12 +26,15 @@ public class ContactService {
     @Inject
     Caller caller;
 
-    public List<NewContact> list(String organisation) {
+    public Page<NewContact> list(String organisation, PageRequest page) {
         requireOwn(organisation);
+        long total = ((Number) em.createNativeQuery("select count(*) from contact where organisation_id = :o").setParameter("o", organisation)
+                .getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select name, role, email from contact where organisation_id = :o order by name")
-                .setParameter("o", organisation).getResultList();
-        return rows.stream().map(r -> new NewContact((String) r[0], (String) r[1], (String) r[2])).toList();
+        List<Object[]> rows = em.createNativeQuery("select name, role, email from contact where organisation_id = :o"
+                        + " order by name, id limit :size offset :offset").setParameter("o", organisation).setParameter("size", page.size)
+                .setParameter("offset", page.page * page.size).getResultList();
+        return Page.of(rows.stream().map(r -> new NewContact((String) r[0], (String) r[1], (String) r[2])).toList(), total, page);
     }
 
     @Transactional(TxType.REQUIRED)

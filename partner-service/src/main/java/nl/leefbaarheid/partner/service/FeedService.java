@@ -9,9 +9,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
+import nl.leefbaarheid.partner.api.SignalFeed;
 
 /** The signals a caller may read, oldest first after a cursor, so that a partner system can follow along. */
 @ApplicationScoped
@@ -27,7 +27,7 @@ public class FeedService {
     @Inject
     ObjectMapper json;
 
-    public Map<String, Object> feed(long after, int size, String type) {
+    public SignalFeed feed(long after, int size, String type) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select s.id, s.type, s.collaboration_id, s.area_code, s.created_at, cast(s.payload as text)
@@ -36,23 +36,13 @@ public class FeedService {
                    and""" + " " + access.visibleCondition() + " order by s.id limit :size")
                 .setParameter("after", after).setParameter("type", type).setParameter("who", access.who())
                 .setParameter("size", size).getResultList();
-        List<Map<String, Object>> items = new ArrayList<>();
+        List<SignalFeed.Signal> items = new ArrayList<>();
         long cursor = after;
         for (Object[] r : rows) {
-            Map<String, Object> item = new LinkedHashMap<>();
             cursor = ((Number) r[0]).longValue();
-            item.put("id", cursor);
-            item.put("type", r[1]);
-            item.put("collaborationId", r[2]);
-            item.put("areaCode", r[3]);
-            item.put("createdAt", r[4]);
-            item.put("signal", read((String) r[5]));
-            items.add(item);
+            items.add(new SignalFeed.Signal(cursor, (String) r[1], (UUID) r[2], (String) r[3], Columns.instant(r[4]), read((String) r[5])));
         }
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("items", items);
-        page.put("nextCursor", cursor);
-        return page;
+        return new SignalFeed(items, cursor);
     }
 
     private JsonNode read(String text) {

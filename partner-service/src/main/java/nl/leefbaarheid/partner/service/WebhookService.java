@@ -10,15 +10,17 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import nl.leefbaarheid.partner.api.DeliveryView;
 import nl.leefbaarheid.partner.api.NewWebhook;
 import nl.leefbaarheid.partner.api.SecretRotation;
 import nl.leefbaarheid.partner.api.WebhookChange;
+import nl.leefbaarheid.partner.api.WebhookView;
 import nl.leefbaarheid.partner.domain.WebhookTargetPolicy;
+import nl.leefbaarheid.platform.paging.Page;
+import nl.leefbaarheid.platform.paging.PageRequest;
 import nl.leefbaarheid.platform.problem.Problem;
 import nl.leefbaarheid.platform.problem.ProblemException;
 import nl.leefbaarheid.platform.security.Caller;
@@ -45,7 +47,7 @@ public class WebhookService {
     Duration secretGrace;
 
     @Transactional(TxType.REQUIRED)
-    public Map<String, Object> create(NewWebhook request) {
+    public WebhookView create(NewWebhook request) {
         String organisation = caller.isAdmin() ? request.organisationId() : caller.organisationId().orElse(null);
         if (!caller.isAdmin() && request.organisationId() != null && !request.organisationId().equals(organisation)) {
             throw ProblemException.forbidden("A partner subscribes webhooks for its own organisation only.");
@@ -78,15 +80,19 @@ public class WebhookService {
         }
     }
 
-    public List<Map<String, Object>> list() {
+    public Page<WebhookView> list(PageRequest page) {
+        String where = " from webhook where :admin or organisation_id = :o";
+        long total = ((Number) em.createNativeQuery("select count(*)" + where).setParameter("admin", caller.isAdmin())
+                .setParameter("o", caller.organisationId().orElse("-")).getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("select id from webhook where :admin or organisation_id = :o order by created_at")
-                .setParameter("admin", caller.isAdmin()).setParameter("o", caller.organisationId().orElse("-")).getResultList();
-        return ids.stream().map(this::get).toList();
+        List<UUID> ids = em.createNativeQuery("select id" + where + " order by created_at, id limit :size offset :offset")
+                .setParameter("admin", caller.isAdmin()).setParameter("o", caller.organisationId().orElse("-"))
+                .setParameter("size", page.size).setParameter("offset", page.page * page.size).getResultList();
+        return Page.of(ids.stream().map(this::get).toList(), total, page);
     }
 
     /** The webhook with its delivery record (the secret is never shown again). */
-    public Map<String, Object> get(UUID id) {
+    public WebhookView get(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select w.id, w.organisation_id, w.url, cast(w.types as text), w.paused, w.paused_reason, w.version,
@@ -100,48 +106,29 @@ public class WebhookService {
             throw ProblemException.notFound("webhook", id);
         }
         Object[] r = rows.get(0);
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", r[0]);
-        view.put("organisationId", r[1]);
-        view.put("url", r[2]);
-        view.put("types", read((String) r[3]));
-        view.put("paused", r[4]);
-        view.put("pausedReason", r[5]);
-        view.put("version", ((Number) r[6]).longValue());
-        view.put("previousSecretValidUntil", r[7]);
-        view.put("delivered", ((Number) r[8]).longValue());
-        view.put("pending", ((Number) r[9]).longValue());
-        view.put("failed", ((Number) r[10]).longValue());
-        view.put("lastError", r[11]);
-        return view;
+        return new WebhookView((UUID) r[0], (String) r[1], (String) r[2], read((String) r[3]), (Boolean) r[4], (String) r[5],
+                ((Number) r[6]).longValue(), Columns.instant(r[7]), ((Number) r[8]).longValue(), ((Number) r[9]).longValue(),
+                ((Number) r[10]).longValue(), (String) r[11]);
     }
 
-    public List<Map<String, Object>> deliveries(UUID id, int limit) {
+    /** The deliveries of a webhook, latest first. */
+    public Page<DeliveryView> deliveries(UUID id, PageRequest page) {
         get(id);
+        long total = ((Number) em.createNativeQuery("select count(*) from delivery where webhook_id = :id").setParameter("id", id)
+                .getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select id, signal_id, status, attempts, next_attempt_at, last_status, last_error, delivered_at
-                  from delivery where webhook_id = :id order by id desc limit :limit""")
-                .setParameter("id", id).setParameter("limit", limit).getResultList();
-        List<Map<String, Object>> deliveries = new ArrayList<>();
-        for (Object[] r : rows) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("id", ((Number) r[0]).longValue());
-            d.put("signalId", ((Number) r[1]).longValue());
-            d.put("status", ((String) r[2]).toLowerCase());
-            d.put("attempts", r[3]);
-            d.put("nextAttemptAt", r[4]);
-            d.put("lastStatus", r[5]);
-            d.put("lastError", r[6]);
-            d.put("deliveredAt", r[7]);
-            deliveries.add(d);
-        }
-        return deliveries;
+                  from delivery where webhook_id = :id order by id desc limit :size offset :offset""")
+                .setParameter("id", id).setParameter("size", page.size).setParameter("offset", page.page * page.size).getResultList();
+        return Page.of(rows.stream().map(r -> new DeliveryView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                ((String) r[2]).toLowerCase(), ((Number) r[3]).intValue(), Columns.instant(r[4]), Columns.integer(r[5]), (String) r[6],
+                Columns.instant(r[7]))).toList(), total, page);
     }
 
     /** Resumes a paused webhook: its failed deliveries are tried again. */
     @Transactional(TxType.REQUIRED)
-    public Map<String, Object> resume(UUID id) {
+    public WebhookView resume(UUID id) {
         get(id);
         em.createNativeQuery("update webhook set paused = false, paused_reason = null where id = :id").setParameter("id", id).executeUpdate();
         em.createNativeQuery("update delivery set status = 'PENDING', attempts = 0, next_attempt_at = :now where webhook_id = :id and status = 'FAILED'")
@@ -151,7 +138,7 @@ public class WebhookService {
 
     /** Changes the signal types wanted from now on; deliveries already queued go out as they are. */
     @Transactional(TxType.REQUIRED)
-    public Map<String, Object> changeTypes(UUID id, WebhookChange change, Long expectedVersion) {
+    public WebhookView changeTypes(UUID id, WebhookChange change, Long expectedVersion) {
         get(id);
         int changed = em.createNativeQuery("""
                 update webhook set types = cast(:t as jsonb), version = version + 1
@@ -169,7 +156,7 @@ public class WebhookService {
      * so the receiver can switch at any moment within it. A second rotation within the period drops the oldest secret.
      */
     @Transactional(TxType.REQUIRED)
-    public Map<String, Object> rotateSecret(UUID id, SecretRotation rotation, Long expectedVersion) {
+    public WebhookView rotateSecret(UUID id, SecretRotation rotation, Long expectedVersion) {
         get(id);
         int changed = em.createNativeQuery("""
                 update webhook set previous_secret = secret, previous_secret_until = :until, secret = :s, version = version + 1

@@ -8,15 +8,19 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.leefbaarheid.partner.api.AgreementView;
 import nl.leefbaarheid.partner.api.NewAgreement;
 import nl.leefbaarheid.partner.api.NewProgress;
 import nl.leefbaarheid.partner.api.NewWorkshop;
+import nl.leefbaarheid.partner.api.WorkshopView;
 import nl.leefbaarheid.partner.domain.PriorityList;
+import nl.leefbaarheid.platform.paging.Page;
+import nl.leefbaarheid.platform.paging.PageRequest;
 import nl.leefbaarheid.platform.problem.Problem.FieldError;
 import nl.leefbaarheid.platform.problem.ProblemException;
 
@@ -41,7 +45,7 @@ public class WorkService {
     // --- agreements ----------------------------------------------------------------------------------
 
     @Transactional(TxType.REQUIRED)
-    public Map<String, Object> createAgreement(NewAgreement request) {
+    public AgreementView createAgreement(NewAgreement request) {
         requireOrganisation("ownerId", request.ownerId());
         if (!access.municipalities().map(own -> own.contains(request.municipalityCode())).orElse(true)) {
             throw ProblemException.forbidden("A corporation makes agreements only in a municipality where it is registered"
@@ -57,18 +61,22 @@ public class WorkService {
         return agreement(id);
     }
 
-    public List<Map<String, Object>> agreements(String municipality, Integer year) {
+    public Page<AgreementView> agreements(String municipality, Integer year, PageRequest page) {
         if (!access.municipalities().map(own -> own.contains(municipality)).orElse(true)) {
-            return List.of(); // a partner or corporation never sees the agreements of a municipality it does not work in
+            // a partner or corporation never sees the agreements of a municipality it does not work in
+            return Page.of(List.of(), 0, page);
         }
+        String where = " from agreement where municipality_code = :gm and (cast(:y as integer) is null or year = :y)";
+        long total = ((Number) em.createNativeQuery("select count(*)" + where).setParameter("gm", municipality).setParameter("y", year)
+                .getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("select id from agreement where municipality_code = :gm"
-                + " and (cast(:y as integer) is null or year = :y) order by year, due_on, title")
-                .setParameter("gm", municipality).setParameter("y", year).getResultList();
-        return ids.stream().map(this::agreement).toList();
+        List<UUID> ids = em.createNativeQuery("select id" + where + " order by year, due_on, title, id limit :size offset :offset")
+                .setParameter("gm", municipality).setParameter("y", year).setParameter("size", page.size)
+                .setParameter("offset", page.page * page.size).getResultList();
+        return Page.of(ids.stream().map(this::agreement).toList(), total, page);
     }
 
-    public Map<String, Object> agreement(UUID id) {
+    public AgreementView agreement(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select id, municipality_code, year, title, owner_id, indicator, area_code, target_value, due_on
@@ -77,37 +85,21 @@ public class WorkService {
             throw ProblemException.notFound("agreement", id);
         }
         Object[] r = rows.get(0);
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", r[0]);
-        view.put("municipalityCode", r[1]);
-        view.put("year", ((Number) r[2]).intValue());
-        view.put("title", r[3]);
-        view.put("ownerId", r[4]);
-        view.put("indicator", r[5]);
-        view.put("areaCode", r[6]);
-        view.put("targetValue", r[7]);
-        view.put("dueOn", CollaborationService.date(r[8]));
         @SuppressWarnings("unchecked")
         List<Object[]> progress = em.createNativeQuery("select reported_on, value, note, author from agreement_progress"
                 + " where agreement_id = :id order by reported_on, id").setParameter("id", id).getResultList();
-        view.put("progress", progress.stream().map(p -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("reportedOn", CollaborationService.date(p[0]));
-            item.put("value", p[1]);
-            item.put("note", p[2]);
-            item.put("author", p[3]);
-            return item;
-        }).toList());
-        return view;
+        return new AgreementView((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(), (String) r[3], (String) r[4], (String) r[5],
+                (String) r[6], (BigDecimal) r[7], Columns.date(r[8]), progress.stream()
+                        .map(p -> new AgreementView.Progress(Columns.date(p[0]), (BigDecimal) p[1], (String) p[2], (String) p[3])).toList());
     }
 
     /** Progress is reported by the admin, a corporation, or the agreement's owner. */
     @Transactional(TxType.REQUIRED)
-    public Map<String, Object> report(UUID id, NewProgress request) {
-        Map<String, Object> agreement = agreement(id);
+    public AgreementView report(UUID id, NewProgress request) {
+        AgreementView agreement = agreement(id);
         var caller = access.caller();
         if (!caller.isAdmin() && caller.corporationId().isEmpty()
-                && !caller.organisationId().map(agreement.get("ownerId")::equals).orElse(false)) {
+                && !caller.organisationId().map(agreement.ownerId()::equals).orElse(false)) {
             throw ProblemException.forbidden("Only the owner of the agreement, a corporation or an admin reports progress.");
         }
         em.createNativeQuery("insert into agreement_progress (agreement_id, reported_on, value, note, author) values (:id, :on, :v, :n, :a)")
@@ -119,7 +111,7 @@ public class WorkService {
     // --- workshops -----------------------------------------------------------------------------------
 
     @Transactional(TxType.REQUIRED)
-    public Map<String, Object> createWorkshop(UUID collaboration, NewWorkshop request) {
+    public WorkshopView createWorkshop(UUID collaboration, NewWorkshop request) {
         access.requireVisible(collaboration);
         List<NewWorkshop.Pin> pins = request.pins() == null ? List.of() : request.pins();
         List<NewWorkshop.Action> actions = request.actions() == null ? List.of() : request.actions();
@@ -162,15 +154,18 @@ public class WorkService {
         return workshop(collaboration, id);
     }
 
-    public List<Map<String, Object>> workshops(UUID collaboration) {
+    public Page<WorkshopView> workshops(UUID collaboration, PageRequest page) {
         access.requireVisible(collaboration);
+        long total = ((Number) em.createNativeQuery("select count(*) from workshop where collaboration_id = :c")
+                .setParameter("c", collaboration).getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("select id from workshop where collaboration_id = :c order by held_on desc")
-                .setParameter("c", collaboration).getResultList();
-        return ids.stream().map(id -> workshop(collaboration, id)).toList();
+        List<UUID> ids = em.createNativeQuery("select id from workshop where collaboration_id = :c order by held_on desc, id"
+                        + " limit :size offset :offset").setParameter("c", collaboration).setParameter("size", page.size)
+                .setParameter("offset", page.page * page.size).getResultList();
+        return Page.of(ids.stream().map(id -> workshop(collaboration, id)).toList(), total, page);
     }
 
-    public Map<String, Object> workshop(UUID collaboration, UUID id) {
+    public WorkshopView workshop(UUID collaboration, UUID id) {
         access.requireVisible(collaboration);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select title, held_on, cast(participants as text), cast(areas as text)"
@@ -180,50 +175,22 @@ public class WorkService {
             throw ProblemException.notFound("workshop", id);
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> pins = em.createNativeQuery("select id, area_code, location, complex_id, dimension, severity, description,"
+        List<Object[]> pinRows = em.createNativeQuery("select id, area_code, location, complex_id, dimension, severity, description,"
                 + " cast(votes as text) from pin where workshop_id = :w order by id").setParameter("w", id).getResultList();
-        List<Map<String, Object>> pinViews = new ArrayList<>();
-        List<Integer> severities = new ArrayList<>();
-        List<Map<String, Integer>> votes = new ArrayList<>();
-        for (Object[] p : pins) {
-            Map<String, Integer> pinVotes = read((String) p[7], new TypeReference<Map<String, Integer>>() { });
-            Map<String, Object> pin = new LinkedHashMap<>();
-            pin.put("id", ((Number) p[0]).longValue());
-            pin.put("areaCode", p[1]);
-            pin.put("location", p[2]);
-            pin.put("complexId", p[3]);
-            pin.put("dimension", p[4]);
-            pin.put("severity", ((Number) p[5]).intValue());
-            pin.put("description", p[6]);
-            pin.put("votes", pinVotes);
-            pinViews.add(pin);
-            severities.add(((Number) p[5]).intValue());
-            votes.add(pinVotes);
-        }
+        List<WorkshopView.PinView> pins = pinRows.stream().map(p -> new WorkshopView.PinView(((Number) p[0]).longValue(), (String) p[1],
+                (String) p[2], (String) p[3], (String) p[4], ((Number) p[5]).intValue(), (String) p[6],
+                read((String) p[7], new TypeReference<Map<String, Integer>>() { }))).toList();
+        List<WorkshopView.Priority> priorities = PriorityList.of(pins.stream().map(WorkshopView.PinView::severity).toList(),
+                        pins.stream().map(WorkshopView.PinView::votes).toList()).stream()
+                .map(r -> new WorkshopView.Priority(pins.get(r.pin()).id(), r.score(), r.votes())).toList();
         @SuppressWarnings("unchecked")
         List<Object[]> actions = em.createNativeQuery("select pin_id, intervention_id, description, owner_id, due_on, corporation_alone"
                 + " from workshop_action where workshop_id = :w order by id").setParameter("w", id).getResultList();
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", id);
-        view.put("collaborationId", collaboration);
-        view.put("title", rows.get(0)[0]);
-        view.put("heldOn", CollaborationService.date(rows.get(0)[1]));
-        view.put("participants", read((String) rows.get(0)[2], new TypeReference<List<String>>() { }));
-        view.put("areas", read((String) rows.get(0)[3], new TypeReference<List<String>>() { }));
-        view.put("pins", pinViews);
-        view.put("priorities", PriorityList.of(severities, votes).stream().map(r -> Map.of("pinId", pinViews.get(r.pin()).get("id"),
-                "score", r.score(), "votes", r.votes())).toList());
-        view.put("actions", actions.stream().map(a -> {
-            Map<String, Object> action = new LinkedHashMap<>();
-            action.put("pinId", a[0] == null ? null : ((Number) a[0]).longValue());
-            action.put("interventionId", a[1]);
-            action.put("description", a[2]);
-            action.put("ownerId", a[3]);
-            action.put("dueOn", CollaborationService.date(a[4]));
-            action.put("corporationAlone", a[5]);
-            return action;
-        }).toList());
-        return view;
+        Object[] w = rows.get(0);
+        return new WorkshopView(id, collaboration, (String) w[0], Columns.date(w[1]), read((String) w[2], new TypeReference<List<String>>() { }),
+                read((String) w[3], new TypeReference<List<String>>() { }), pins, priorities, actions.stream()
+                        .map(a -> new WorkshopView.ActionView(a[0] == null ? null : ((Number) a[0]).longValue(), (String) a[1], (String) a[2],
+                                (String) a[3], Columns.date(a[4]), (Boolean) a[5])).toList());
     }
 
     private void requireOrganisation(String field, String id) {

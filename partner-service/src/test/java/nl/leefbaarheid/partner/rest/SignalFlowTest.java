@@ -108,7 +108,7 @@ class SignalFlowTest {
         given().auth().oauth2(Tokens.partner("politie-0905")).queryParam("after", cursor).get("/api/v1/signals")
                 .then().statusCode(200).body("items", empty()).body("nextCursor", equalTo((int) cursor));
         given().auth().oauth2(Tokens.partner("politie-0905")).get("/api/v1/collaborations").then().statusCode(200)
-                .body("id", contains(district));
+                .body("items.id", contains(district));
         given().auth().oauth2(Tokens.partner("politie-0905")).queryParam("type", "iets").get("/api/v1/signals").then().statusCode(400);
     }
 

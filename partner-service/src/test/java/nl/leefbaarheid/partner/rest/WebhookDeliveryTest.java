@@ -146,10 +146,10 @@ class WebhookDeliveryTest {
         assertThat(downCalls.get()).isEqualTo(3);
         // the flaky one: two failures, then delivered on the third attempt
         given().auth().oauth2(Tokens.partner("flaky-0907")).get("/api/v1/webhooks/{id}/deliveries", flaky).then().statusCode(200)
-                .body("[0].status", equalTo("delivered")).body("[0].attempts", equalTo(3));
+                .body("items[0].status", equalTo("delivered")).body("items[0].attempts", equalTo(3));
         // the good one: once
         given().auth().oauth2(Tokens.partner("good-0907")).get("/api/v1/webhooks/{id}/deliveries", good).then()
-                .body("[0].status", equalTo("delivered")).body("[0].attempts", equalTo(1));
+                .body("items[0].status", equalTo("delivered")).body("items[0].attempts", equalTo(1));
         // owners see only their own webhooks
         given().auth().oauth2(Tokens.partner("good-0907")).get("/api/v1/webhooks/{id}", down).then().statusCode(404);
         given().auth().oauth2(Tokens.partner("hang-0907")).get("/api/v1/webhooks/{id}", hang).then().statusCode(200);

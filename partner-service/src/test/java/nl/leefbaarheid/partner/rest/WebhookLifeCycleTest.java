@@ -3,6 +3,7 @@ package nl.leefbaarheid.partner.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -111,7 +112,7 @@ class WebhookLifeCycleTest {
             subscribe("los-0910", url, OLD_SECRET).statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", equalTo("url"));
         }
-        given().auth().oauth2(Tokens.partner("los-0910")).get("/api/v1/webhooks").then().statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(Tokens.partner("los-0910")).get("/api/v1/webhooks").then().statusCode(200).body("items", empty());
     }
 
     @Test
@@ -128,10 +129,10 @@ class WebhookLifeCycleTest {
         Fixtures.statusChanged("BU09110101", "green", "green", List.of("livability.deviation"));
 
         await("a refused attempt", () -> given().auth().oauth2(Tokens.partner("gemeente-0911")).get("/api/v1/webhooks/{id}/deliveries", id)
-                .then().extract().path("[0].lastError") != null);
+                .then().extract().path("items[0].lastError") != null);
         given().auth().oauth2(Tokens.partner("gemeente-0911")).get("/api/v1/webhooks/{id}/deliveries", id).then().statusCode(200)
-                .body("[0].status", equalTo("pending")).body("[0].lastStatus", nullValue())
-                .body("[0].lastError", equalTo("refused before connecting: verhuisd.test resolves to 10.0.0.7, a private address "
+                .body("items[0].status", equalTo("pending")).body("items[0].lastStatus", nullValue())
+                .body("items[0].lastError", equalTo("refused before connecting: verhuisd.test resolves to 10.0.0.7, a private address "
                         + "(RFC 1918): webhooks may not reach it"));
     }
 
@@ -147,7 +148,7 @@ class WebhookLifeCycleTest {
         Fixtures.statusChanged("BU09120101", "green", "green", List.of("livability.deviation"));
         await("a first failed attempt", () -> failingCalls.get() >= 1);
         given().auth().oauth2(Tokens.partner("gemeente-0912")).get("/api/v1/webhooks/{id}/deliveries", id).then()
-                .body("[0].lastError", equalTo("the receiver answered 500")).body("[0].lastStatus", equalTo(500));
+                .body("items[0].lastError", equalTo("the receiver answered 500")).body("items[0].lastStatus", equalTo(500));
 
         // another organisation cannot delete it; its owner can
         given().auth().oauth2(Tokens.partner("ander-0912")).delete("/api/v1/webhooks/{id}", id).then().statusCode(404)

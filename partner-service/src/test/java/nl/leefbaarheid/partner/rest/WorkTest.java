@@ -32,17 +32,17 @@ class WorkTest {
                 .post("/api/v1/agreements/{id}/progress", id).then().statusCode(200)
                 .body("progress", hasSize(1)).body("progress[0].note", equalTo("Portiekgesprekken gehouden."));
         given().auth().oauth2(Tokens.partner("huurders-0910")).queryParam("municipality", "GM0910").queryParam("year", 2026)
-                .get("/api/v1/agreements").then().statusCode(200).body("id", contains(id));
+                .get("/api/v1/agreements").then().statusCode(200).body("items.id", contains(id));
 
         // a partner of another municipality sees none of it and cannot report on it
         given().auth().oauth2(Tokens.partner("gemeente-0911")).queryParam("municipality", "GM0910").get("/api/v1/agreements")
-                .then().statusCode(200).body("$", empty());
+                .then().statusCode(200).body("items", empty());
         given().auth().oauth2(Tokens.partner("gemeente-0911")).get("/api/v1/agreements/{id}", id).then().statusCode(404);
         given().auth().oauth2(Tokens.partner("gemeente-0911")).contentType(ContentType.JSON)
                 .body(Map.of("reportedOn", "2026-06-30", "note", "x")).post("/api/v1/agreements/{id}/progress", id).then().statusCode(404);
         // nor does a corporation that does not work there
         given().auth().oauth2(Tokens.corporation("corp-0911")).queryParam("municipality", "GM0910").get("/api/v1/agreements")
-                .then().statusCode(200).body("$", empty());
+                .then().statusCode(200).body("items", empty());
         given().auth().oauth2(Tokens.corporation("corp-0911")).get("/api/v1/agreements/{id}", id).then().statusCode(404);
         given().auth().oauth2(Tokens.corporation("corp-0911")).contentType(ContentType.JSON)
                 .body(Map.of("municipalityCode", "GM0910", "year", 2026, "title", "x", "ownerId", "huurders-0910", "dueOn", "2026-12-31"))
@@ -94,7 +94,7 @@ class WorkTest {
                 .body(Map.of("name", "Fatima el Amrani", "role", "Opbouwwerker", "email", "f.elamrani@welzijn.example"))
                 .post("/api/v1/organisations/{id}/contacts", "welzijn-0914").then().statusCode(201);
         given().auth().oauth2(Tokens.partner("welzijn-0914")).get("/api/v1/organisations/{id}/contacts", "welzijn-0914")
-                .then().statusCode(200).body("name", contains("Fatima el Amrani"));
+                .then().statusCode(200).body("items.name", contains("Fatima el Amrani"));
         given().auth().oauth2(Tokens.partner("politie-0912")).get("/api/v1/organisations/{id}/contacts", "welzijn-0914")
                 .then().statusCode(404);
         given().auth().oauth2(Tokens.partner("welzijn-0914")).contentType(ContentType.JSON)

@@ -187,10 +187,7 @@ public class AreaResource {
     }
 
     private static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw ProblemException.preconditionRequired("Send the area's ETag (from GET /api/v1/areas/{code}?year=) in If-Match.");
-        }
-        return ETags.expectedVersion(ifMatch);
+        return ETags.requiredVersion(ifMatch, "Send the area's ETag (from GET /api/v1/areas/{code}?year=) in If-Match.");
     }
 
     private static Response tagged(AreaService.Versioned area) {

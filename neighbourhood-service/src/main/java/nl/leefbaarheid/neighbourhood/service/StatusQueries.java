@@ -291,8 +291,7 @@ public class StatusQueries {
         if (row.status() == null) {
             return row;
         }
-        AreaStatus full = statuses.read(row.status());
-        Double priority = statuses.forViewer(full, statuses.basis(row.basis(), full.tenantExperience() != null), corporations).priority();
+        Double priority = statuses.forViewer(row.status(), row.basis(), corporations).priority();
         RankedArea a = row.area();
         return new Ranked(new RankedArea(a.rank(), a.areaCode(), a.name(), by.equals("priority") ? priority : a.value(),
                 a.livabilityClass(), a.label(), a.quadrant(), priority, a.fewHouseholds()), row.total(), null, null, true);
@@ -335,8 +334,7 @@ public class StatusQueries {
         if (Collections.disjoint(corporations, owners)) {
             return row[7] == null ? null : ((Number) row[7]).doubleValue(); // null: it has tenant figures only
         }
-        AreaStatus full = statuses.read((String) row[9]);
-        return statuses.forViewer(full, statuses.basis((String) row[10], full.tenantExperience() != null), corporations).priority();
+        return statuses.forViewer((String) row[9], (String) row[10], corporations).priority();
     }
 
     public WorkingArea workingArea(String corporationId) {

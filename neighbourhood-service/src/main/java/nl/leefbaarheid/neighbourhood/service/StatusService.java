@@ -325,6 +325,12 @@ public class StatusService {
         return calculator.forViewer(full, basis, visible, minRespondents());
     }
 
+    /** The same, of a status and its basis as stored (their JSON). */
+    public AreaStatus forViewer(String status, String basis, Set<String> visible) {
+        AreaStatus full = read(status);
+        return forViewer(full, basis(basis, full.tenantExperience() != null), visible);
+    }
+
     /**
      * The tenant experience of each corporation alone, as the status event carries it for the receivers who may see one
      * corporation's figures (a collaboration sees its own corporation's).

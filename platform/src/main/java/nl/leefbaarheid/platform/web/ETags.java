@@ -16,6 +16,17 @@ public final class ETags {
         return new EntityTag(Long.toString(version));
     }
 
+    /**
+     * The version an {@code If-Match} header asks for, where an update must name one: 428 with this hint when the header
+     * is absent.
+     */
+    public static Long requiredVersion(String ifMatch, String hint) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw ProblemException.preconditionRequired(hint);
+        }
+        return expectedVersion(ifMatch);
+    }
+
     /** The version an {@code If-Match} header asks for, or null when the header is absent or {@code *}. */
     public static Long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {

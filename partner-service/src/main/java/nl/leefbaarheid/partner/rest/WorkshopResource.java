@@ -177,8 +177,7 @@ public class WorkshopResource {
     public Response changeAction(@PathParam("collaborationId") UUID collaboration, @PathParam("id") UUID id,
             @PathParam("actionId") long actionId, @NotNull @Valid ActionChange change,
             @Parameter(description = "The ETag of the action as read.") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        long version = ETags.requiredVersion(ifMatch, "Send the action's ETag in If-Match (read it with GET first).");
-        return tagged(actions.change(collaboration, id, actionId, version, change));
+        return tagged(actions.change(collaboration, id, actionId, ifMatch, change));
     }
 
     @POST

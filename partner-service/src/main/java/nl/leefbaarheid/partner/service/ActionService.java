@@ -26,6 +26,7 @@ import nl.leefbaarheid.platform.outbox.Outbox;
 import nl.leefbaarheid.platform.paging.Page;
 import nl.leefbaarheid.platform.paging.PageRequest;
 import nl.leefbaarheid.platform.problem.ProblemException;
+import nl.leefbaarheid.platform.web.ETags;
 import org.jboss.logging.Logger;
 
 /**
@@ -99,10 +100,10 @@ public class ActionService {
 
     /**
      * The follow-up: a new status (with a note) or a new due date, by the action's owner, the coordinator or the admin, for
-     * the version the caller read ({@code If-Match}).
+     * the version the caller read ({@code If-Match}, checked once the caller may change the action at all).
      */
     @Transactional(TxType.REQUIRED)
-    public ActionView change(UUID collaboration, UUID workshop, long id, long version, ActionChange request) {
+    public ActionView change(UUID collaboration, UUID workshop, long id, String ifMatch, ActionChange request) {
         access.requireVisible(collaboration);
         ActionView action = one(collaboration, workshop, id, true);
         String coordinator = (String) em.createNativeQuery("select coordinator_id from collaboration where id = :c")
@@ -116,6 +117,7 @@ public class ActionService {
         if (request.status() == null && request.dueOn() == null) {
             throw ProblemException.invalid("status", "a change names a new status or a new dueOn");
         }
+        long version = ETags.requiredVersion(ifMatch, "Send the action's ETag in If-Match (read it with GET first).");
         if (action.version() != version) {
             throw ProblemException.preconditionFailed("The action changed since version " + version + "; it is at version "
                     + action.version() + ". Read it again and decide anew.");

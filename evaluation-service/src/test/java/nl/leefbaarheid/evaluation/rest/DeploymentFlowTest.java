@@ -259,6 +259,7 @@ class DeploymentFlowTest {
     @Test
     void aWorkshopActionBecomesAPlannedDeploymentOrIsRefusedWithItsReason() throws Exception {
         TopicProbe.awaitAssignment(workshopActionsGroupId, "partner.workshop-actions.v1", Duration.ofSeconds(30));
+        awaitWorkshopActionsConsumed();
         String planned = UUID.randomUUID().toString();
         String refused = UUID.randomUUID().toString();
         String collaboration = UUID.randomUUID().toString();
@@ -296,6 +297,23 @@ class DeploymentFlowTest {
                  "owner": "Stichting Welzijn Demostad", "partners": ["welzijn-demostad"], "startDate": "%s", "plannedEndDate": "2027-05-01",
                  "budget": 18000, "comparisonAreas": ["BU09040401"], "requestedBy": "corp-eval", "requestedAt": "2026-04-15T10:00:00Z"}"""
                 .formatted(deployment, collaboration, UUID.randomUUID(), CORP, intervention, revision, start);
+    }
+
+    /**
+     * Until a request sent now is answered: after a broker restart (BrokerOutageTest) the consumer, starting at the end of
+     * the topic, may take a while to take up its place; a request it answers shows that it reads what is sent from then on.
+     */
+    void awaitWorkshopActionsConsumed() {
+        try (TopicProbe results = TopicProbe.atEnd("evaluation.results.v1")) {
+            for (int attempt = 0; attempt < 12; attempt++) {
+                String probe = UUID.randomUUID().toString();
+                askForDeployment(probe, deploymentRequest(probe, UUID.randomUUID().toString(), 99, "2026-05-01"));
+                if (!results.await(r -> r.key().equals(probe), 1, Duration.ofSeconds(5)).isEmpty()) {
+                    return;
+                }
+            }
+            throw new AssertionError("evaluation-service answers no deployment request on partner.workshop-actions.v1");
+        }
     }
 
     static void askForDeployment(String deployment, String request) {

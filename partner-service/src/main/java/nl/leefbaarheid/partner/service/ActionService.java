@@ -186,8 +186,11 @@ public class ActionService {
         return list("w.collaboration_id = cast(:scope as uuid)", collaboration.toString(), status, owner, overdue, page);
     }
 
-    /** An organisation's actions across the collaborations the caller sees; due first. */
+    /** An organisation's actions across the collaborations the caller sees; due first. 404 for an unknown organisation. */
     public Page<ActionView> ofOwner(String owner, ActionStatus status, Boolean overdue, PageRequest page) {
+        if (em.createNativeQuery("select 1 from organisation where id = :o").setParameter("o", owner).getResultList().isEmpty()) {
+            throw ProblemException.notFound("organisation", owner);
+        }
         return list("a.owner_id = :scope", owner, status, null, overdue, page);
     }
 

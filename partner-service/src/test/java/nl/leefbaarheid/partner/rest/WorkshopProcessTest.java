@@ -157,6 +157,7 @@ class WorkshopProcessTest {
                 .statusCode(200).body("items.id", contains(cleaning));
         given().auth().oauth2(police).queryParam("overdue", "misschien").get("/api/v1/collaborations/{c}/actions", collaboration).then()
                 .statusCode(400);
+        given().auth().oauth2(corporation).get("/api/v1/organisations/bestaat-niet/actions").then().statusCode(404);
         given().auth().oauth2(Tokens.partner("gemeente-0919")).get("/api/v1/organisations/corp-0918/actions").then().statusCode(200)
                 .body("items", hasSize(0));
         Eventually.holds(Duration.ofSeconds(30), () -> assertThat(signalTypes(collaboration)).contains("action-overdue"));

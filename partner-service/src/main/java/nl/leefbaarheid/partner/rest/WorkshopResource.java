@@ -155,7 +155,8 @@ public class WorkshopResource {
 
     @GET
     @Path("/{id}/actions/{actionId}")
-    @Operation(operationId = "getWorkshopAction", summary = "Read an action with its follow-up and deployment")
+    @Operation(operationId = "getWorkshopAction", summary = "Read an action with its follow-up and deployment",
+            description = "With its ETag, to send in If-Match when following it up.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ActionView.class)), headers = @Header(name = "ETag", description = "Version to send in If-Match",
                     schema = @Schema(type = SchemaType.STRING)))

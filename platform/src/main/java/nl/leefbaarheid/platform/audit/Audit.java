@@ -92,10 +92,11 @@ public class Audit {
             columns[0][i] = change.recordKind();
             columns[1][i] = change.recordId();
             columns[2][i] = change.action();
+            AuditSnapshots.Snapshot snapshot = snapshots.of(change.before(), change.after());
             columns[3][i] = change.reason();
-            columns[4][i] = write(snapshots.changes(change.before(), change.after()));
-            columns[5][i] = write(snapshots.masked(change.before()));
-            columns[6][i] = write(snapshots.masked(change.after()));
+            columns[4][i] = write(snapshot.changes());
+            columns[5][i] = write(snapshot.before());
+            columns[6][i] = write(snapshot.after());
         }
         AuditEntry.Actor actor = actor();
         List<Object> parameters = new ArrayList<>(Arrays.asList(actor.subject(), actor.role(), actor.organisation(),

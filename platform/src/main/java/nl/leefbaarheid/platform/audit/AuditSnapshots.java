@@ -34,9 +34,43 @@ public final class AuditSnapshots {
         this.masking = json.copy().registerModule(new SimpleModule("audit-masking").setSerializerModifier(new MaskPersonal()));
     }
 
+    /** What the trail keeps of a change: the states before and after, personal data masked, and the fields that changed. */
+    public record Snapshot(JsonNode before, JsonNode after, List<String> changes) {
+    }
+
+    /**
+     * The snapshot of a change. The states are written once each, masked; only when a state had personal data to mask is it
+     * written again as it is, for the changes (a batch of 10,000 measurements, which have none, is written half as often).
+     */
+    public Snapshot of(Object before, Object after) {
+        Masked was = mask(before);
+        Masked is = mask(after);
+        JsonNode plainBefore = was.personal() ? tree(before) : orMissing(was.tree());
+        JsonNode plainAfter = is.personal() ? tree(after) : orMissing(is.tree());
+        return new Snapshot(was.tree(), is.tree(), changes(plainBefore, plainAfter));
+    }
+
     /** The state with its personal data masked; null for none (before a creation, after a deletion). */
     public JsonNode masked(Object state) {
-        return state == null ? null : masking.valueToTree(state);
+        return mask(state).tree();
+    }
+
+    /** A masked state, and whether it held personal data (that the mask hides). */
+    private record Masked(JsonNode tree, boolean personal) {
+    }
+
+    private Masked mask(Object state) {
+        if (state == null) {
+            return new Masked(null, false);
+        }
+        int[] masked = MASKED_FIELDS.get();
+        int before = masked[0];
+        JsonNode tree = masking.valueToTree(state);
+        return new Masked(tree, masked[0] != before);
+    }
+
+    private static JsonNode orMissing(JsonNode tree) {
+        return tree == null ? MissingNode.getInstance() : tree;
     }
 
     /**
@@ -45,8 +79,12 @@ public final class AuditSnapshots {
      * before had.
      */
     public List<String> changes(Object before, Object after) {
+        return changes(tree(before), tree(after));
+    }
+
+    private static List<String> changes(JsonNode before, JsonNode after) {
         Set<String> paths = new TreeSet<>();
-        collect("", tree(before), tree(after), paths);
+        collect("", before, after, paths);
         return List.copyOf(paths);
     }
 
@@ -80,12 +118,16 @@ public final class AuditSnapshots {
         return node.isMissingNode() || node.isNull();
     }
 
+    /** How many values this thread has masked so far: a state written masked held personal data when it grew. */
+    private static final ThreadLocal<int[]> MASKED_FIELDS = ThreadLocal.withInitial(() -> new int[1]);
+
     /** Writes every property marked {@link Personal} as the mask (a null stays null: "not set" is no personal data). */
     private static final class MaskPersonal extends BeanSerializerModifier {
 
         private static final StdSerializer<Object> MASKED = new StdSerializer<>(Object.class) {
             @Override
             public void serialize(Object value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+                MASKED_FIELDS.get()[0]++;
                 generator.writeString(MASK);
             }
         };

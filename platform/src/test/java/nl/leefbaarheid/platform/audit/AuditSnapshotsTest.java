@@ -67,6 +67,28 @@ class AuditSnapshotsTest {
     }
 
     @Test
+    void aSnapshotMasksBothStatesAndNamesTheChangesOfThePlainOnes() {
+        Contact after = new Contact("wijkregisseur", "Jan Jansen", "j.jansen@gemeente.example", new Address("Markt", "12"),
+                List.of("BU09990101"));
+
+        AuditSnapshots.Snapshot snapshot = snapshots.of(before, after);
+
+        assertThat(snapshot.changes()).containsExactly("email");
+        assertThat(snapshot.before()).isEqualTo(snapshots.masked(before));
+        assertThat(snapshot.after().toString()).doesNotContain("j.jansen");
+    }
+
+    @Test
+    void aSnapshotOfStatesWithoutPersonalDataNamesTheirChanges() {
+        AuditSnapshots.Snapshot snapshot = snapshots.of(new Address("Markt", null), new Address("Plein", null));
+
+        assertThat(snapshot.changes()).containsExactly("street");
+        assertThat(snapshot.after().path("street").asText()).isEqualTo("Plein");
+        assertThat(snapshots.of(null, new Address("Plein", null)).changes()).containsExactly("street");
+        assertThat(snapshots.of(null, new Address("Plein", null)).before()).isNull();
+    }
+
+    @Test
     void theSameStateChangesNothing() {
         assertThat(snapshots.changes(before, new Contact("wijkregisseur", "Jan Jansen", "jan@gemeente.example",
                 new Address("Markt", "12"), List.of("BU09990101")))).isEmpty();

@@ -42,13 +42,13 @@ for (const [service, port] of Object.entries(services)) {
 }
 
 /**
- * The platform library's operations for an operator (dead letters, set-aside outbox events: tags "Dead letters" and
- * "Outbox") have the same paths in every service that has them, and are not for front-end teams: they stay in each
- * service's own document and are left out of the joined one, with the schemas only they use.
+ * The platform library's operations for an operator (dead letters, set-aside outbox events, the audit trail across records:
+ * tags "Dead letters", "Outbox" and "Audit") have the same paths in every service that has them, and are not for front-end
+ * teams: they stay in each service's own document and are left out of the joined one, with the schemas only they use.
  */
 function leaveOutOperatorOperations(doc) {
   const original = JSON.parse(JSON.stringify(doc));
-  const operatorTags = new Set(["Dead letters", "Outbox"]);
+  const operatorTags = new Set(["Dead letters", "Outbox", "Audit"]);
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of Object.keys(item)) {
       if ((item[method].tags || []).some((tag) => operatorTags.has(tag))) {

@@ -45,6 +45,8 @@ class BadInputTest {
         Platform.start();
         admin = Platform.adminToken();
         ids.put("evaluation:id", api("evaluation", admin).get("/api/v1/deployments").then().extract().path("items[0].id"));
+        ids.put("evaluation:measurements", api("evaluation", admin).queryParam("area", "BU09990202").get("/api/v1/measurements")
+                .then().extract().path("items[0].id"));
         ids.put("partner:collaborations", api("partner", admin).get("/api/v1/collaborations").then().extract().path("items[0].id"));
         ids.put("partner:agreements", api("partner", admin).queryParam("municipality", "GM0999").get("/api/v1/agreements")
                 .then().extract().path("items[0].id"));
@@ -333,7 +335,7 @@ class BadInputTest {
                     ? "tenant.feeling-at-home" : "BU09990202";
             case "neighbourhood:corporationId" -> "corp-demo";
             case "neighbourhood:organisationId" -> "gemeente-demostad";
-            case "evaluation:id" -> ids.get("evaluation:id");
+            case "evaluation:id" -> path.startsWith("/api/v1/measurements/") ? ids.get("evaluation:measurements") : ids.get("evaluation:id");
             case "evaluation:code" -> "BU09990202";
             case "evaluation:corporationId" -> "corp-demo";
             case "evaluation:complexId" -> "SC-03";
@@ -364,7 +366,8 @@ class BadInputTest {
                 "catalog:/api/v1/interventions/buurtbemiddeling/revisions", "catalog:/api/v1/themes/sociale-leefbaarheid/subtopics",
                 "neighbourhood:/api/v1/areas?size=500", "neighbourhood:/api/v1/areas/BU09990202/status/history?size=500",
                 "neighbourhood:/api/v1/corporations/corp-demo/complexes", "neighbourhood:/api/v1/corporations/corp-demo/shares",
-                "neighbourhood:/api/v1/indicators", "evaluation:/api/v1/deployments?size=500",
+                "neighbourhood:/api/v1/indicators", "neighbourhood:/api/v1/areas/BU09990202/observations?size=500",
+                "evaluation:/api/v1/deployments?size=500", "evaluation:/api/v1/measurements?size=500",
                 "partner:/api/v1/organisations?size=500", "partner:/api/v1/collaborations?size=500", "partner:/api/v1/webhooks?size=500",
                 "partner:/api/v1/agreements?municipality=GM0999&size=500",
                 "partner:/api/v1/collaborations/" + ids.get("partner:collaborations") + "/workshops?size=500")) {

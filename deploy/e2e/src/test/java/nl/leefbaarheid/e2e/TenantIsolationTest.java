@@ -59,6 +59,9 @@ class TenantIsolationTest {
     static long action;
     static final String PIN = "Overlast op het plein";
     static final String ACTION = "Buurtbemiddeling op het plein";
+    /** A tenant mark of corporation A, recorded with an Idempotency-Key (in neighbourhood 01, of 2019: nbA's figures stay as they are). */
+    static String measurementOfA;
+    static String measurementKey;
     static final String CONTACT = "wijkregisseur@gemeente-a.example";
     static final String TENANT_MARK = "6.37";
     /** C's tenant mark in A's neighbourhood, of 40 respondents beside A's 77. */
@@ -127,8 +130,13 @@ class TenantIsolationTest {
                         "areaCode", a.neighbourhoods.get(1), "owner", "Wijkconsulent A", "startDate", start.toString(),
                         "plannedEndDate", start.plusMonths(12).toString(), "partners", List.of(a.welfarePartner)))
                 .post("/api/v1/deployments").then().extract().<String>path("id"), id -> id != null, java.time.Duration.ofSeconds(60));
+        measurementKey = "isolatie-" + a.corporation;
+        measurementOfA = api("evaluation", a.corporationToken()).header("Idempotency-Key", measurementKey).contentType(ContentType.JSON)
+                .body(Map.of("areaCode", a.neighbourhoods.get(0), "indicator", "tenant.feeling-at-home", "period", "2019-Q1", "value", 7.77,
+                        "respondents", 12, "instrument", "survey")).post("/api/v1/measurements").then().statusCode(201)
+                .extract().path("measurementIds[0]");
         secrets = List.of(deployment, collaboration, webhook, agreement, workshop, CONTACT, TENANT_MARK, "complex:" + a.corporation, PIN,
-                ACTION);
+                ACTION, measurementOfA);
         secondCorporation();
         // its id is also in its complex's subject; its complex code N-01 is too short to tell from other text
         secretsOfC = List.of(C_MARK, corporationC);
@@ -241,6 +249,8 @@ class TenantIsolationTest {
                 TENANT_MARK, corpAandPartner, none).showing(Caller.ADMIN, ALL_MARK).showing(Caller.CORPORATION_C, C_MARK));
         cells.add(new Cell("neighbourhood", "GET", "/api/v1/areas/{code}/status/history", "/api/v1/areas/" + nbA + "/status/history",
                 null, null, TENANT_MARK, corpAandPartner, none).showing(Caller.CORPORATION_C, C_MARK));
+        cells.add(new Cell("neighbourhood", "GET", "/api/v1/areas/{code}/observations", "/api/v1/areas/" + nbA + "/observations?size=500",
+                null, null, TENANT_MARK, corpAandPartner, none).showing(Caller.CORPORATION_C, C_MARK));
         cells.add(new Cell("neighbourhood", "GET", "/api/v1/comparisons", "/api/v1/comparisons?area=" + nbA + "&area="
                 + a.neighbourhoods.get(0), null, null, TENANT_MARK, corpAandPartner, none).showing(Caller.ADMIN, ALL_MARK)
                 .showing(Caller.CORPORATION_C, C_MARK));
@@ -311,6 +321,20 @@ class TenantIsolationTest {
                 none, corpAWrites));
         cells.add(new Cell("evaluation", "POST", "/api/v1/measurements/batch", "/api/v1/measurements/batch",
                 Map.of("measurements", List.of(measurement)), "application/json", null, none, corpAWrites));
+        // A's measurement: read, corrected, withdrawn (alone or as its batch) and its history, by A and the admin only
+        String measurementPath = "/api/v1/measurements/" + measurementOfA;
+        Set<Caller> onlyCorpA = EnumSet.of(Caller.CORPORATION_A);
+        cells.add(new Cell("evaluation", "GET", "/api/v1/measurements", "/api/v1/measurements?area=" + a.neighbourhoods.get(0) + "&size=500",
+                null, null, measurementOfA, onlyCorpA, none));
+        cells.add(new Cell("evaluation", "GET", "/api/v1/measurements/{id}", measurementPath, null, null, measurementOfA, onlyCorpA, none));
+        cells.add(new Cell("evaluation", "GET", "/api/v1/measurements/{id}/history", measurementPath + "/history", null, null,
+                measurementOfA, onlyCorpA, none));
+        cells.add(new Cell("evaluation", "PATCH", "/api/v1/measurements/{id}", measurementPath, Map.of("value", 1.0, "reason", "Indringer"),
+                "application/json", null, none, corpAWrites));
+        cells.add(new Cell("evaluation", "DELETE", "/api/v1/measurements/{id}", measurementPath + "?reason=Indringer", null, null, null,
+                none, corpAWrites));
+        cells.add(new Cell("evaluation", "POST", "/api/v1/measurements/withdrawals", "/api/v1/measurements/withdrawals",
+                Map.of("idempotencyKey", measurementKey, "reason", "Indringer"), "application/json", null, none, corpAWrites));
         // evaluation-service's reference data from neighbourhood-service: areas are public, a complex is its corporation's
         cells.add(new Cell("evaluation", "GET", "/api/v1/reference/areas/{code}", "/api/v1/reference/areas/" + nbA + "?year=2024",
                 null, null, nbA, none, none));
@@ -409,6 +433,10 @@ class TenantIsolationTest {
                     none, admin));
             cells.add(new Cell(service, "POST", "/api/v1/dead-letters/replay", "/api/v1/dead-letters/replay?key=" + nbA, null, null,
                     null, none, admin));
+        }
+        // the audit trail across records: anyone's changes, so only the admin
+        for (String service : List.of("catalog", "neighbourhood", "evaluation", "partner")) {
+            cells.add(new Cell(service, "GET", "/api/v1/audit-entries", "/api/v1/audit-entries?size=500", null, null, null, none, none));
         }
         for (String service : List.of("catalog", "neighbourhood", "evaluation", "partner")) {
             cells.add(new Cell(service, "GET", "/api/v1/outbox/set-aside", "/api/v1/outbox/set-aside", null, null, null, none, none));
@@ -762,7 +790,8 @@ class TenantIsolationTest {
                 "neighbourhood:/api/v1/areas/" + a.neighbourhoods.get(1) + "/status/history?size=500",
                 "neighbourhood:/api/v1/corporations/" + a.corporation + "/complexes/C-02/status/history?size=500",
                 "neighbourhood:/api/v1/areas?parent=" + a.district,
-                "evaluation:/api/v1/deployments/" + deployment, "partner:/api/v1/collaborations/" + collaboration,
+                "evaluation:/api/v1/deployments/" + deployment, "evaluation:/api/v1/measurements/" + measurementOfA,
+                "evaluation:/api/v1/measurements/" + measurementOfA + "/history", "partner:/api/v1/collaborations/" + collaboration,
                 "partner:/api/v1/agreements?municipality=" + a.municipality, "partner:/api/v1/webhooks/" + webhook,
                 "partner:/api/v1/collaborations/" + collaboration + "/workshops",
                 "partner:/api/v1/organisations/" + a.municipalityPartner + "/contacts",

@@ -17,6 +17,8 @@ public record MeasurementInput(
         @Schema(example = "54") Integer respondents,
         @Schema(description = "survey, inspection, counts or leefbaarometer", example = "survey") String instrument,
         @Schema(description = "The system the value comes from.", example = "enquete-tool") String sourceSystem,
+        @Schema(description = "The delivery it comes in, as the source system names it (an export, a run); a batch is withdrawn by it in one call.",
+                example = "export-2026-10-02") String sourceBatch,
         @Schema(description = "The deployment it measures, if any.") UUID deploymentId,
         @Schema(description = "Its place in the deployment's plan; requires deploymentId.", example = "interim") Slot slot,
         @Schema(description = "Only for admins: the corporation the measurement belongs to.", example = "corp-demo") String corporationId) {

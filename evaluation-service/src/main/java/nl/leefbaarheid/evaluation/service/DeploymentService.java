@@ -240,7 +240,10 @@ public class DeploymentService {
         return view(deployment);
     }
 
-    /** The effect as the measurements stand now (for a completed deployment: as it was at completion). */
+    /**
+     * The effect as the measurements stand now, corrected values counted and withdrawn ones not (for a completed deployment: as
+     * it was at completion).
+     */
     public EffectCalculator.Effect effectOf(UUID id) {
         Deployment deployment = visible(id);
         return deployment.result != null ? read(deployment.result, new TypeReference<EffectCalculator.Effect>() { })
@@ -248,7 +251,7 @@ public class DeploymentService {
     }
 
     EffectCalculator.Effect effect(Deployment deployment) {
-        List<Measurement> measurements = Measurement.list("deploymentId", deployment.id);
+        List<Measurement> measurements = Measurement.list("deploymentId = ?1 and withdrawnAt is null", deployment.id);
         List<EffectCalculator.Value> values = measurements.stream()
                 .filter(m -> m.slot != null && m.slot != Slot.MONITORING)
                 .map(m -> new EffectCalculator.Value(m.areaCode, m.slot, m.indicator, m.value.doubleValue(), m.respondents))
@@ -281,7 +284,7 @@ public class DeploymentService {
             List<String> planned = read((String) r[6], new TypeReference<List<String>>() { });
             @SuppressWarnings("unchecked")
             List<String> measured = em.createNativeQuery("select distinct indicator from measurement where deployment_id = :d"
-                    + " and slot = :s and area_code = :a").setParameter("d", deployment).setParameter("s", slot.name())
+                    + " and slot = :s and area_code = :a and withdrawn_at is null").setParameter("d", deployment).setParameter("s", slot.name())
                     .setParameter("a", r[2]).getResultList();
             List<String> missing = planned.stream().filter(i -> !measured.contains(i)).toList();
             if (missing.isEmpty()) {

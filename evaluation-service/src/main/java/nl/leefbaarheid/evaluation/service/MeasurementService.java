@@ -23,6 +23,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import nl.leefbaarheid.evaluation.api.MeasurementInput;
+import nl.leefbaarheid.evaluation.api.MeasurementView;
+import nl.leefbaarheid.evaluation.api.NewDeployment;
 import nl.leefbaarheid.evaluation.api.RecordedMeasurements;
 import nl.leefbaarheid.evaluation.domain.DeploymentStatus;
 import nl.leefbaarheid.evaluation.domain.Period;
@@ -31,6 +33,7 @@ import nl.leefbaarheid.evaluation.domain.Slot;
 import nl.leefbaarheid.evaluation.entity.Deployment;
 import nl.leefbaarheid.evaluation.entity.Measurement;
 import nl.leefbaarheid.evaluation.event.MeasurementRecorded;
+import nl.leefbaarheid.platform.audit.Audit;
 import nl.leefbaarheid.platform.outbox.Outbox;
 import nl.leefbaarheid.platform.problem.Problem.FieldError;
 import nl.leefbaarheid.platform.problem.ProblemException;
@@ -39,13 +42,14 @@ import org.hibernate.Session;
 
 /**
  * Records measurements, one or thousands at a time, all or nothing; each stored measurement goes to
- * {@code evaluation.measurements.v1} through the outbox, keyed by area so that order per area holds.
+ * {@code evaluation.measurements.v1} through the outbox, keyed by area so that order per area holds, and into the audit trail.
  */
 @ApplicationScoped
 public class MeasurementService {
 
-    static final Pattern NEIGHBOURHOOD = Pattern.compile("BU\\d{4}[0-9A-Z]{4}");
-    static final Pattern COMPLEX_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    static final Pattern NEIGHBOURHOOD = Pattern.compile(NewDeployment.NEIGHBOURHOOD);
+    public static final String COMPLEX_ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    static final Pattern COMPLEX_ID = Pattern.compile(COMPLEX_ID_PATTERN);
     static final Set<String> INSTRUMENTS = Set.of("survey", "inspection", "counts", "leefbaarometer");
     static final int MAX_LISTED_ERRORS = 200;
 
@@ -70,6 +74,9 @@ public class MeasurementService {
     @Inject
     ReferenceData reference;
 
+    @Inject
+    Audit audit;
+
     /** Records the measurements, or answers as before when the idempotency key was seen with the same request. */
     @Transactional(TxType.REQUIRED)
     public Idempotency.Answer record(List<MeasurementInput> inputs, String idempotencyKey) {
@@ -84,16 +91,21 @@ public class MeasurementService {
         }
         List<Measurement> checked = check(inputs);
         Instant now = Instant.now();
-        insertAll(checked, now);
+        insertAll(checked, now, idempotencyKey);
         List<UUID> ids = new ArrayList<>();
         List<Outbox.Event> events = new ArrayList<>();
+        List<Audit.Change> changes = new ArrayList<>();
         for (Measurement m : checked) {
             ids.add(m.id);
+            m.recordedAt = now;
+            m.idempotencyKey = idempotencyKey;
+            changes.add(new Audit.Change(MeasurementQueries.KIND, m.id.toString(), "recorded", null, MeasurementView.of(m), null));
             events.add(new Outbox.Event(MeasurementRecorded.TOPIC, m.areaCode, MeasurementRecorded.TYPE, m.areaCode, new MeasurementRecorded(m.id,
                     m.areaCode, m.complexId, m.indicator, m.value.doubleValue(), m.period, m.measuredOn, m.respondents,
                     m.instrument, m.deploymentId, m.slot == null ? null : m.slot.code(), m.corporationId, now)));
         }
         outbox.addAll(events);
+        audit.recordAll(changes);
         Idempotency.Answer answer = new Idempotency.Answer(201, write(new RecordedMeasurements(ids.size(), ids)));
         if (idempotencyKey != null) {
             idempotency.remember(who, idempotencyKey, requestBody, answer);
@@ -105,15 +117,15 @@ public class MeasurementService {
      * Stores the measurements with one statement, their columns sent as arrays: a batch of 10,000 is one round trip, and
      * none of them is kept in the persistence context until the commit (nothing in this transaction reads them back).
      */
-    private void insertAll(List<Measurement> measurements, Instant recordedAt) {
+    private void insertAll(List<Measurement> measurements, Instant recordedAt, String idempotencyKey) {
         int n = measurements.size();
         Object[][] columns = { new UUID[n], new String[n], new String[n], new String[n], new BigDecimal[n], new String[n],
-                new Date[n], new Integer[n], new String[n], new String[n], new UUID[n], new String[n], new String[n] };
+                new Date[n], new Integer[n], new String[n], new String[n], new UUID[n], new String[n], new String[n], new String[n] };
         for (int i = 0; i < n; i++) {
             Measurement m = measurements.get(i);
             Object[] row = { m.id, m.areaCode, m.complexId, m.indicator, m.value, m.period,
                     m.measuredOn == null ? null : Date.valueOf(m.measuredOn), m.respondents, m.instrument, m.sourceSystem,
-                    m.deploymentId, m.slot == null ? null : m.slot.name(), m.corporationId };
+                    m.deploymentId, m.slot == null ? null : m.slot.name(), m.corporationId, m.sourceBatch };
             for (int c = 0; c < row.length; c++) {
                 columns[c][i] = row[c];
             }
@@ -121,8 +133,9 @@ public class MeasurementService {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setObject(1, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC));
+                insert.setString(2, idempotencyKey);
                 for (int c = 0; c < columns.length; c++) {
-                    insert.setArray(c + 2, connection.createArrayOf(INSERT_TYPES[c], columns[c]));
+                    insert.setArray(c + 3, connection.createArrayOf(INSERT_TYPES[c], columns[c]));
                 }
                 insert.executeUpdate();
             }
@@ -130,15 +143,15 @@ public class MeasurementService {
     }
 
     static final String INSERT = """
-            insert into measurement (id, area_code, complex_id, indicator, value, period, measured_on, respondents, instrument,
-                                     source_system, deployment_id, slot, corporation_id, recorded_at)
-            select x.*, ?::timestamptz
+            insert into measurement (recorded_at, idempotency_key, id, area_code, complex_id, indicator, value, period, measured_on,
+                                     respondents, instrument, source_system, deployment_id, slot, corporation_id, source_batch)
+            select ?::timestamptz, ?, x.*
               from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::numeric[], ?::varchar[], ?::date[], ?::integer[],
-                          ?::varchar[], ?::varchar[], ?::uuid[], ?::varchar[], ?::varchar[]) as x""";
+                          ?::varchar[], ?::varchar[], ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[]) as x""";
 
     /** The SQL types of the arrays of {@link #INSERT}, in order. */
     private static final String[] INSERT_TYPES = { "uuid", "varchar", "varchar", "varchar", "numeric", "varchar", "date", "integer",
-            "varchar", "varchar", "uuid", "varchar", "varchar" };
+            "varchar", "varchar", "uuid", "varchar", "varchar", "varchar" };
 
     /**
      * Every row checked; any error refuses the whole request and names every bad row. The area registry, the complexes and
@@ -204,6 +217,9 @@ public class MeasurementService {
             if (in.sourceSystem() != null && in.sourceSystem().length() > 120) {
                 errors.add(new FieldError(at + "sourceSystem", "must be at most 120 characters"));
             }
+            if (in.sourceBatch() != null && (in.sourceBatch().isBlank() || in.sourceBatch().length() > 120)) {
+                errors.add(new FieldError(at + "sourceBatch", "must be 1 to 120 characters"));
+            }
             if (in.complexId() != null && !COMPLEX_ID.matcher(in.complexId()).matches()) {
                 errors.add(new FieldError(at + "complexId", "must be the corporation's complex id"));
             }
@@ -257,6 +273,7 @@ public class MeasurementService {
             m.respondents = in.respondents();
             m.instrument = in.instrument();
             m.sourceSystem = in.sourceSystem();
+            m.sourceBatch = in.sourceBatch();
             m.deploymentId = in.deploymentId();
             m.slot = in.slot() == null && in.deploymentId() != null ? Slot.MONITORING : in.slot();
             m.corporationId = owner;
@@ -286,7 +303,7 @@ public class MeasurementService {
         return own;
     }
 
-    private static String text(BigDecimal bound) {
+    static String text(BigDecimal bound) {
         return bound == null ? "unbounded" : bound.stripTrailingZeros().toPlainString();
     }
 

@@ -56,7 +56,7 @@ class DeploymentFlowTest {
     void registeredAreas() {
         if (!registered) {
             Registry.neighbourhoods(2024, "BU09040101", "BU09040102", "BU09040103", "BU09040201", "BU09040202", "BU09040301", "BU09040104",
-                    "BU09040401");
+                    "BU09040401", "BU09040105", "BU09040106");
             registered = true;
         }
     }
@@ -147,6 +147,41 @@ class DeploymentFlowTest {
         }
         given().auth().oauth2(Tokens.corporation(CORP)).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/v1/deployments/{id}/complete", id).then().statusCode(409);
+    }
+
+    @Test
+    void theEffectFollowsCorrectionsAndWithdrawalsUntilTheDeploymentEnds() {
+        String id = deploy("BU09040105", List.of("BU09040106"));
+        List<String> ids = given().auth().oauth2(Tokens.corporation(CORP)).contentType(ContentType.JSON).body(Map.of("measurements", List.of(
+                m("BU09040105", id, "baseline", 6.5, 50), m("BU09040105", id, "final", 7.4, 45),
+                m("BU09040106", id, "baseline", 6.6, 30), m("BU09040106", id, "final", 6.9, 30))))
+                .post("/api/v1/measurements/batch").then().statusCode(201).extract().path("measurementIds");
+        given().auth().oauth2(Tokens.corporation(CORP)).get("/api/v1/deployments/{id}/effect", id).then().statusCode(200)
+                .body("verdict", equalTo("improved")).body("indicators[0].effect", equalTo(0.6f));
+
+        // the final mark corrected: 6.8 - 6.5 against the comparison's 0.3 is no effect
+        given().auth().oauth2(Tokens.corporation(CORP)).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body(Map.of("value", 6.8, "reason", "Verkeerde kolom.")).patch("/api/v1/measurements/{m}", ids.get(1)).then().statusCode(200);
+        given().auth().oauth2(Tokens.corporation(CORP)).get("/api/v1/deployments/{id}/effect", id).then().statusCode(200)
+                .body("verdict", equalTo("no-clear-change")).body("indicators[0].finalValue", equalTo(6.8f));
+
+        // withdrawn, it counts no more: no final value, and the final slot is due again
+        given().auth().oauth2(Tokens.corporation(CORP)).queryParam("reason", "Onbetrouwbaar.").delete("/api/v1/measurements/{m}", ids.get(1))
+                .then().statusCode(200);
+        given().auth().oauth2(Tokens.corporation(CORP)).get("/api/v1/deployments/{id}/effect", id).then().statusCode(200)
+                .body("verdict", equalTo("not-enough-data"));
+        given().auth().oauth2(Tokens.corporation(CORP)).queryParam("withinDays", 0).queryParam("size", 500).get("/api/v1/deployments/due")
+                .then().statusCode(200).body("items.findAll { it.deploymentId == '" + id + "' }.slot", contains("interim", "final"));
+
+        // once it has ended, its measurements are closed: the effect was published as it stood
+        given().auth().oauth2(Tokens.corporation(CORP)).contentType(ContentType.JSON).body(Map.of("reason", "Gestopt.", "endDate", "2026-01-01"))
+                .post("/api/v1/deployments/{id}/stop", id).then().statusCode(200);
+        given().auth().oauth2(Tokens.corporation(CORP)).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body(Map.of("value", 6.0, "reason", "Te laat.")).patch("/api/v1/measurements/{m}", ids.get(0)).then().statusCode(409)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.corporation(CORP)).contentType(ContentType.JSON)
+                .body(Map.of("sourceBatch", "bestaat-niet-" + id, "reason", "Niets.")).post("/api/v1/measurements/withdrawals")
+                .then().statusCode(404);
     }
 
     @Test

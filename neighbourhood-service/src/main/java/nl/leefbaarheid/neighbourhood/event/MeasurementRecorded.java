@@ -8,8 +8,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MeasurementRecorded(String measurementId, String areaCode, String complexId, String indicator, Double value,
-        String period, Integer respondents, String instrument, String corporationId, String recordedAt) {
+        String period, Integer respondents, String instrument, String corporationId, String recordedAt) implements MeasurementEvent {
 
-    public static final String TOPIC = "evaluation.measurements.v1";
     public static final String TYPE = "nl.leefbaarheid.measurement.recorded.v1";
 }

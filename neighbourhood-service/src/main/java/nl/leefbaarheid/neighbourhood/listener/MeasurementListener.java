@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.leefbaarheid.neighbourhood.event.MeasurementCorrected;
+import nl.leefbaarheid.neighbourhood.event.MeasurementEvent;
 import nl.leefbaarheid.neighbourhood.event.MeasurementRecorded;
+import nl.leefbaarheid.neighbourhood.event.MeasurementWithdrawn;
 import nl.leefbaarheid.neighbourhood.service.MeasurementService.Received;
 import nl.leefbaarheid.neighbourhood.service.MeasurementService;
 import nl.leefbaarheid.platform.config.PlatformConfig;
@@ -31,8 +34,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code evaluation.measurements.v1} in batches (what one poll returns): the measurements of a batch are
- * stored in one transaction and each affected area is recalculated once. The offsets are committed only after that;
+ * Consumes {@code evaluation.measurements.v1} in batches (what one poll returns): measurements recorded, corrected and
+ * withdrawn. The changes of a batch are stored in one transaction and each affected area is recalculated once. The offsets are committed only after that;
  * a record that cannot be read or used goes to the dead-letter topic and the rest goes on; while the database is away
  * the same batch is retried, never skipped.
  */
@@ -40,6 +43,10 @@ import org.jboss.logging.Logger;
 public class MeasurementListener {
 
     private static final Logger LOG = Logger.getLogger(MeasurementListener.class);
+
+    /** The event types this consumer reads, and the class of each. */
+    static final Map<String, Class<? extends MeasurementEvent>> TYPES = Map.of(MeasurementRecorded.TYPE, MeasurementRecorded.class,
+            MeasurementCorrected.TYPE, MeasurementCorrected.class, MeasurementWithdrawn.TYPE, MeasurementWithdrawn.class);
 
     @Inject
     PlatformConfig settings;
@@ -84,7 +91,8 @@ public class MeasurementListener {
                 for (int i = 0; i < batch.size(); i++) {
                     if (!outcome.invalid().containsKey(i)) {
                         try (Scope scope = readable.get(i).span().makeCurrent()) { // the log line carries its trace id
-                            LOG.infof("measurement %s of %s processed, in a batch of %d", batch.get(i).measurement().measurementId(),
+                            LOG.infof("%s %s of %s processed, in a batch of %d", batch.get(i).measurement().getClass().getSimpleName(),
+                                    batch.get(i).measurement().measurementId(),
                                     batch.get(i).measurement().areaCode(), records.count());
                         }
                     }
@@ -108,11 +116,13 @@ public class MeasurementListener {
 
     private Received read(ConsumerRecord<String, String> record, String traceParent) {
         IncomingEvent event = IncomingEvent.of(record);
-        if (!MeasurementRecorded.TYPE.equals(event.type())) {
-            throw new UnreadableEventException("unknown event type " + event.type() + "; this consumer reads " + MeasurementRecorded.TYPE);
+        Class<? extends MeasurementEvent> type = TYPES.get(event.type());
+        if (type == null) {
+            throw new UnreadableEventException("unknown event type " + event.type() + "; this consumer reads "
+                    + String.join(", ", new java.util.TreeSet<>(TYPES.keySet())));
         }
         try {
-            return new Received(event.id(), json.readValue(event.data(), MeasurementRecorded.class), traceParent);
+            return new Received(event.id(), json.readValue(event.data(), type), traceParent);
         } catch (JsonProcessingException e) {
             throw new UnreadableEventException("event " + event.id() + " has unreadable data: " + e.getOriginalMessage(), e);
         }

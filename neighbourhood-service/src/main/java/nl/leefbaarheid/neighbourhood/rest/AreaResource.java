@@ -30,15 +30,18 @@ import nl.leefbaarheid.neighbourhood.api.AreaChange;
 import nl.leefbaarheid.neighbourhood.api.AreaView;
 import nl.leefbaarheid.neighbourhood.api.ColourOverrideRequest;
 import nl.leefbaarheid.neighbourhood.api.NewArea;
+import nl.leefbaarheid.neighbourhood.api.ObservationView;
 import nl.leefbaarheid.neighbourhood.api.RegistryArea;
 import nl.leefbaarheid.neighbourhood.api.RegistryImportResult;
 import nl.leefbaarheid.neighbourhood.api.StatusVersion;
 import nl.leefbaarheid.neighbourhood.api.StatusView;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
+import nl.leefbaarheid.neighbourhood.domain.Period;
 import nl.leefbaarheid.neighbourhood.domain.TenantBasis;
 import nl.leefbaarheid.neighbourhood.service.Access;
 import nl.leefbaarheid.neighbourhood.service.AreaService;
 import nl.leefbaarheid.neighbourhood.service.ComplexService;
+import nl.leefbaarheid.neighbourhood.service.ObservationQueries;
 import nl.leefbaarheid.neighbourhood.service.RegistryService;
 import nl.leefbaarheid.neighbourhood.service.StatusQueries;
 import nl.leefbaarheid.platform.paging.Page;
@@ -65,6 +68,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AreaResource {
 
     static final String AREA = AreaLevel.CODE_PATTERN;
+    static final String INDICATOR = "[a-z][a-z0-9.-]{0,79}";
     static final String CSV = ObservationResource.CSV;
     static final String IF_MATCH = "The ETag of the area as read; required, and the change is refused with 412 if the area changed since.";
 
@@ -85,6 +89,9 @@ public class AreaResource {
 
     @Inject
     RegistryService registry;
+
+    @Inject
+    ObservationQueries observations;
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
@@ -216,6 +223,27 @@ public class AreaResource {
     public Response status(@PathParam("code") @Pattern(regexp = AREA, message = "must be a CBS area code") String code) {
         // the view as written once per stored version of the status (StatusViewCache), not serialised per request
         return Response.ok(queries.statusJson(code), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("/{code}/observations")
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
+    @Operation(operationId = "listAreaObservations", summary = "List the observations of an area",
+            description = "The figures the status of the area is computed from, latest period first: the Leefbaarometer scores, resilience"
+                    + " figures, batches and measurements (source measurement:<id>; a corrected one with its corrected value, a withdrawn one"
+                    + " no more), of the area itself and of the complexes in it. Scoped as the status is: public figures for every caller;"
+                    + " restricted ones (tenant surveys, own reports, complexes' figures) only for their corporation and those it shares them"
+                    + " with, all of them for the admin. A district or municipality lists its own observations (official Leefbaarometer"
+                    + " scores), not those of its neighbourhoods. 404 for an area never registered.")
+    public Page<ObservationView> observations(@PathParam("code") @Pattern(regexp = AREA, message = "must be a CBS area code") String code,
+            @QueryParam("indicator") @Pattern(regexp = INDICATOR, message = "must be an indicator code such as tenant.feeling-at-home")
+            @Parameter(description = "Only those of this indicator.", example = "tenant.feeling-at-home") String indicator,
+            @QueryParam("period") @Pattern(regexp = Period.PATTERN, message = Period.MESSAGE)
+            @Parameter(description = "Only those of this period.", example = "2026-Q3") String period,
+            @QueryParam("source") @Size(min = 1, max = 120)
+            @Parameter(description = "Only those of this source.", example = "leefbaarometer") String source,
+            @Valid @BeanParam PageRequest page) {
+        return observations.list(code, new ObservationQueries.Filter(indicator, period, source), page);
     }
 
     @GET

@@ -16,12 +16,13 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import nl.leefbaarheid.platform.sql.SqlRows;
 import org.hibernate.Session;
 
 /**
  * Stores observations in bulk: one statement per few thousand rows. A row whose subject, indicator, period
  * and source exist already replaces the value; only rows that really changed are reported back, so that only
- * their areas are recalculated.
+ * their areas are recalculated. Removes them by source (a withdrawn measurement's).
  */
 @ApplicationScoped
 public class ObservationStore {
@@ -55,6 +56,34 @@ public class ObservationStore {
         public boolean isEmpty() {
             return areaCodes.isEmpty() && complexIds.isEmpty();
         }
+    }
+
+    /** Where an observation is kept: its area and its source (e.g. {@code measurement:<id>}). */
+    public record Source(String areaCode, String source) {
+    }
+
+    /** Removes the observations of these sources in their areas (of a complex there, too); reports what was removed. */
+    @Transactional(TxType.MANDATORY)
+    public Changed remove(List<Source> sources) {
+        Set<String> areas = new HashSet<>();
+        Set<Long> complexes = new HashSet<>();
+        if (sources.isEmpty()) {
+            return new Changed(areas, complexes, 0);
+        }
+        List<Integer> removed = SqlRows.query(em, """
+                delete from observation o using unnest(?::varchar[], ?::varchar[]) as x(area, source)
+                 where o.area_code = x.area and o.source = x.source
+                returning o.area_code, o.complex_id""",
+                List.of(sources.stream().map(Source::areaCode).toArray(String[]::new), sources.stream().map(Source::source).toArray(String[]::new)),
+                row -> {
+                    areas.add(row.getString(1));
+                    long complexId = row.getLong(2);
+                    if (!row.wasNull()) {
+                        complexes.add(complexId);
+                    }
+                    return 1;
+                });
+        return new Changed(areas, complexes, removed.size());
     }
 
     @Transactional(TxType.MANDATORY)

@@ -17,13 +17,17 @@ public record AgreementView(
         @Schema(example = "BU09990202") String areaCode,
         @Schema(example = "7.0") BigDecimal targetValue,
         @Schema(example = "2026-12-31") LocalDate dueOn,
-        List<Progress> progress) {
+        List<Progress> progress,
+        @Schema(description = "The version, also given as ETag: send it back in If-Match to change the agreement.", example = "1") long version) {
 
     @Schema(name = "AgreementProgress", description = "Progress reported on an agreement.")
     public record Progress(
+            @Schema(example = "3") long id,
             @Schema(example = "2026-06-30") LocalDate reportedOn,
             @Schema(example = "6.8") BigDecimal value,
             @Schema(example = "Extra avondsurveillance sinds mei.") String note,
-            @Schema(description = "Who reported it (the token's subject).", example = "gemeente-demostad") String author) {
+            @Schema(description = "Who reported it (the token's subject).", example = "gemeente-demostad") String author,
+            @Schema(description = "When it was last corrected, if it was.", example = "2026-07-02T08:00:00Z") java.time.Instant correctedAt,
+            @Schema(description = "Why it was corrected.", example = "Het cijfer van het tweede kwartaal, niet het eerste.") String correctionReason) {
     }
 }

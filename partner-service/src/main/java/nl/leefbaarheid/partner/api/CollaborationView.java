@@ -16,5 +16,7 @@ public record CollaborationView(
         @Schema(description = "Null while it runs without an end.", example = "2027-12-31") LocalDate endDate,
         NewCollaboration.SharingScopeView sharing,
         @Schema(description = "Organisation ids of the partners, the coordinator among them.", example = "[\"gemeente-demostad\", \"politie-demostad\"]") List<String> members,
-        @Schema(description = "The area codes it works on.", example = "[\"WK099902\"]") List<String> areas) {
+        @Schema(description = "The area codes it works on.", example = "[\"WK099902\"]") List<String> areas,
+        @Schema(description = "Why it ended, once ended.", example = "De wijkaanpak is afgerond.") String endReason,
+        @Schema(description = "The version, also given as ETag: send it back in If-Match to change the collaboration.", example = "1") long version) {
 }

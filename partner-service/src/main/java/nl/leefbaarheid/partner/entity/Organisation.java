@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 import nl.leefbaarheid.partner.domain.OrganisationType;
 
 /** A partner organisation; its id is the one its users' tokens carry as organisation_id. */
@@ -24,4 +25,7 @@ public class Organisation extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String municipalityCode;
+
+    @Version
+    public long version = 1;
 }

@@ -122,7 +122,7 @@ public class WebhookResource {
     }
 
     private static Response tagged(WebhookView webhook) {
-        return Response.ok(webhook).tag(ETags.of(webhook.version())).build();
+        return ETags.tagged(webhook, webhook.version());
     }
 
     @GET

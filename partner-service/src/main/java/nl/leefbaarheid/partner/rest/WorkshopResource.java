@@ -198,6 +198,6 @@ public class WorkshopResource {
     }
 
     private static Response tagged(ActionView action) {
-        return Response.ok(action).tag(ETags.of(action.version())).build();
+        return ETags.tagged(action, action.version());
     }
 }

@@ -26,7 +26,6 @@ import nl.leefbaarheid.platform.outbox.Outbox;
 import nl.leefbaarheid.platform.paging.Page;
 import nl.leefbaarheid.platform.paging.PageRequest;
 import nl.leefbaarheid.platform.problem.ProblemException;
-import nl.leefbaarheid.platform.web.ETags;
 import org.jboss.logging.Logger;
 
 /**
@@ -117,11 +116,7 @@ public class ActionService {
         if (request.status() == null && request.dueOn() == null) {
             throw ProblemException.invalid("status", "a change names a new status or a new dueOn");
         }
-        long version = ETags.requiredVersion(ifMatch, "Send the action's ETag in If-Match (read it with GET first).");
-        if (action.version() != version) {
-            throw ProblemException.preconditionFailed("The action changed since version " + version + "; it is at version "
-                    + action.version() + ". Read it again and decide anew.");
-        }
+        Versions.require(ifMatch, action.version(), "action");
         ActionStatus status = request.status() == null ? action.status() : action.status().to(ActionStatus.of(request.status()));
         LocalDate dueOn = request.dueOn() == null ? action.dueOn() : request.dueOn();
         em.createNativeQuery("""

@@ -8,9 +8,13 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
+import nl.leefbaarheid.partner.api.AgreementChange;
 import nl.leefbaarheid.partner.api.AgreementView;
 import nl.leefbaarheid.partner.api.NewAgreement;
 import nl.leefbaarheid.partner.api.NewProgress;
+import nl.leefbaarheid.partner.api.ProgressCorrection;
+import nl.leefbaarheid.platform.audit.Audit;
+import nl.leefbaarheid.platform.audit.AuditEntry;
 import nl.leefbaarheid.platform.paging.Page;
 import nl.leefbaarheid.platform.paging.PageRequest;
 import nl.leefbaarheid.platform.problem.ProblemException;
@@ -22,6 +26,11 @@ import nl.leefbaarheid.platform.problem.ProblemException;
 @ApplicationScoped
 @Transactional(TxType.SUPPORTS)
 public class AgreementService {
+
+    static final String KIND = "agreement";
+
+    @Inject
+    Audit audit;
 
     @Inject
     EntityManager em;
@@ -45,7 +54,9 @@ public class AgreementService {
                 .setParameter("y", request.year()).setParameter("t", request.title().strip()).setParameter("o", request.ownerId())
                 .setParameter("i", request.indicator()).setParameter("a", request.areaCode()).setParameter("v", request.targetValue())
                 .setParameter("d", request.dueOn()).executeUpdate();
-        return agreement(id);
+        AgreementView created = agreement(id);
+        audit.record(KIND, id.toString(), "created", null, created, null);
+        return created;
     }
 
     public Page<AgreementView> agreements(String municipality, Integer year, PageRequest page) {
@@ -66,33 +77,93 @@ public class AgreementService {
     public AgreementView agreement(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select id, municipality_code, year, title, owner_id, indicator, area_code, target_value, due_on
+                select id, municipality_code, year, title, owner_id, indicator, area_code, target_value, due_on, version
                   from agreement where id = :id""").setParameter("id", id).getResultList();
         if (rows.isEmpty() || !access.municipalities().map(own -> own.contains((String) rows.get(0)[1])).orElse(true)) {
             throw ProblemException.notFound("agreement", id);
         }
         Object[] r = rows.get(0);
         @SuppressWarnings("unchecked")
-        List<Object[]> progress = em.createNativeQuery("select reported_on, value, note, author from agreement_progress"
-                + " where agreement_id = :id order by reported_on, id").setParameter("id", id).getResultList();
+        List<Object[]> progress = em.createNativeQuery("select id, reported_on, value, note, author, corrected_at, correction_reason"
+                + " from agreement_progress where agreement_id = :id order by reported_on, id").setParameter("id", id).getResultList();
         return new AgreementView((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(), (String) r[3], (String) r[4], (String) r[5],
                 (String) r[6], (BigDecimal) r[7], Columns.date(r[8]), progress.stream()
-                        .map(p -> new AgreementView.Progress(Columns.date(p[0]), (BigDecimal) p[1], (String) p[2], (String) p[3])).toList());
+                        .map(p -> new AgreementView.Progress(((Number) p[0]).longValue(), Columns.date(p[1]), (BigDecimal) p[2], (String) p[3],
+                                (String) p[4], Columns.instant(p[5]), (String) p[6])).toList(), ((Number) r[9]).longValue());
     }
 
     /** Progress is reported by the admin, a corporation, or the agreement's owner. */
     @Transactional(TxType.REQUIRED)
     public AgreementView report(UUID id, NewProgress request) {
         AgreementView agreement = agreement(id);
+        requireReporter(agreement, "reports progress");
+        em.createNativeQuery("insert into agreement_progress (agreement_id, reported_on, value, note, author) values (:id, :on, :v, :n, :a)")
+                .setParameter("id", id).setParameter("on", request.reportedOn()).setParameter("v", request.value())
+                .setParameter("n", request.note().strip()).setParameter("a", access.caller().name()).executeUpdate();
+        return agreement(id);
+    }
+
+    /**
+     * A correction of the agreement by the admin or a corporation that works in its municipality (as they make them), for
+     * the version read.
+     */
+    @Transactional(TxType.REQUIRED)
+    public AgreementView update(UUID id, String ifMatch, AgreementChange change) {
+        em.createNativeQuery("select 1 from agreement where id = :id for update").setParameter("id", id).getResultList();
+        AgreementView before = agreement(id);
+        if (!access.caller().isAdmin() && access.caller().corporationId().isEmpty()) {
+            throw ProblemException.forbidden("Only a corporation of the municipality or an admin corrects an agreement.");
+        }
+        Versions.require(ifMatch, before.version(), "agreement");
+        if (change.ownerId() != null) {
+            requireOrganisation("ownerId", change.ownerId());
+        }
+        em.createNativeQuery("""
+                update agreement set title = coalesce(:t, title), owner_id = coalesce(:o, owner_id), indicator = coalesce(:i, indicator),
+                       area_code = coalesce(:a, area_code), target_value = coalesce(:v, target_value), due_on = coalesce(:d, due_on),
+                       version = version + 1 where id = :id""").setParameter("t", change.title() == null ? null : change.title().strip())
+                .setParameter("o", change.ownerId()).setParameter("i", change.indicator()).setParameter("a", change.areaCode())
+                .setParameter("v", change.targetValue()).setParameter("d", change.dueOn()).setParameter("id", id).executeUpdate();
+        AgreementView after = agreement(id);
+        audit.record(KIND, id.toString(), "updated", before, after, change.reason());
+        return after;
+    }
+
+    /** A correction of a progress report, with the reason, by those who report progress, for the agreement's version read. */
+    @Transactional(TxType.REQUIRED)
+    public AgreementView correct(UUID id, long progressId, String ifMatch, ProgressCorrection correction) {
+        em.createNativeQuery("select 1 from agreement where id = :id for update").setParameter("id", id).getResultList();
+        AgreementView before = agreement(id);
+        requireReporter(before, "corrects progress");
+        Versions.require(ifMatch, before.version(), "agreement");
+        if (correction.value() == null && correction.note() == null) {
+            throw ProblemException.invalid("value", "a correction names a new value or a new note");
+        }
+        int changed = em.createNativeQuery("""
+                update agreement_progress set value = coalesce(:v, value), note = coalesce(:n, note), corrected_at = now(),
+                       correction_reason = :r where id = :p and agreement_id = :id""").setParameter("v", correction.value())
+                .setParameter("n", correction.note() == null ? null : correction.note().strip()).setParameter("r", correction.reason().strip())
+                .setParameter("p", progressId).setParameter("id", id).executeUpdate();
+        if (changed == 0) {
+            throw ProblemException.notFound("progress report", progressId);
+        }
+        em.createNativeQuery("update agreement set version = version + 1 where id = :id").setParameter("id", id).executeUpdate();
+        AgreementView after = agreement(id);
+        audit.record(KIND, id.toString(), "progress-corrected", before, after, correction.reason().strip());
+        return after;
+    }
+
+    public Page<AuditEntry> history(UUID id, PageRequest page) {
+        agreement(id);
+        return audit.history(KIND, id.toString(), page);
+    }
+
+    private void requireReporter(AgreementView agreement, String what) {
         var caller = access.caller();
         if (!caller.isAdmin() && caller.corporationId().isEmpty()
                 && !caller.organisationId().map(agreement.ownerId()::equals).orElse(false)) {
-            throw ProblemException.forbidden("Only the owner of the agreement, a corporation or an admin reports progress.");
+            throw ProblemException.forbidden("Only the owner of the agreement, a corporation or an admin " + what + ".");
         }
-        em.createNativeQuery("insert into agreement_progress (agreement_id, reported_on, value, note, author) values (:id, :on, :v, :n, :a)")
-                .setParameter("id", id).setParameter("on", request.reportedOn()).setParameter("v", request.value())
-                .setParameter("n", request.note().strip()).setParameter("a", caller.name()).executeUpdate();
-        return agreement(id);
     }
 
     private void requireOrganisation(String field, String id) {

@@ -1,5 +1,11 @@
 package nl.leefbaarheid.partner.service;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import nl.leefbaarheid.partner.api.OrganisationChange;
+import nl.leefbaarheid.platform.audit.Audit;
+import nl.leefbaarheid.platform.audit.AuditEntry;
+import nl.leefbaarheid.platform.security.Caller;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional.TxType;
@@ -15,6 +21,14 @@ import nl.leefbaarheid.platform.problem.ProblemException;
 @Transactional(TxType.SUPPORTS)
 public class OrganisationService {
 
+    static final String KIND = "organisation";
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Audit audit;
+
     public Page<OrganisationView> list(String municipalityCode, PageRequest page) {
         Sort order = Sort.by("name").and("id");
         return municipalityCode == null
@@ -25,6 +39,39 @@ public class OrganisationService {
     public OrganisationView get(String id) {
         return Organisation.<Organisation>findByIdOptional(id).map(OrganisationView::of)
                 .orElseThrow(() -> ProblemException.notFound("organisation", id));
+    }
+
+    /** A correction by the admin or the organisation itself, for the version read; kept in its history. */
+    @Transactional(TxType.REQUIRED)
+    public OrganisationView update(String id, String ifMatch, OrganisationChange change) {
+        Organisation organisation = Organisation.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (organisation == null) {
+            throw ProblemException.notFound("organisation", id);
+        }
+        if (!caller.isAdmin() && !caller.organisationId().map(id::equals).orElse(false)
+                && !caller.corporationId().map(id::equals).orElse(false)) {
+            throw ProblemException.forbidden("Only the organisation itself or an admin corrects it.");
+        }
+        Versions.require(ifMatch, organisation.version, "organisation");
+        OrganisationView before = OrganisationView.of(organisation);
+        if (change.name() != null) {
+            organisation.name = change.name().strip();
+        }
+        if (change.type() != null) {
+            organisation.type = change.type();
+        }
+        if (change.municipalityCode() != null) {
+            organisation.municipalityCode = change.municipalityCode();
+        }
+        Organisation.getEntityManager().flush();
+        OrganisationView after = OrganisationView.of(organisation);
+        audit.record(KIND, id, "updated", before, after, change.reason());
+        return after;
+    }
+
+    public Page<AuditEntry> history(String id, PageRequest page) {
+        get(id);
+        return audit.history(KIND, id, page);
     }
 
     @Transactional(TxType.REQUIRED)
@@ -38,6 +85,8 @@ public class OrganisationService {
         organisation.type = request.type();
         organisation.municipalityCode = request.municipalityCode();
         organisation.persist();
-        return OrganisationView.of(organisation);
+        OrganisationView created = OrganisationView.of(organisation);
+        audit.record(KIND, organisation.id, "created", null, created, null);
+        return created;
     }
 }

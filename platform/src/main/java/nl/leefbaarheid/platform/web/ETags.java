@@ -1,6 +1,7 @@
 package nl.leefbaarheid.platform.web;
 
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
 import nl.leefbaarheid.platform.problem.ProblemException;
 
 /**
@@ -14,6 +15,11 @@ public final class ETags {
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /** 200 with the resource and its version as ETag. */
+    public static Response tagged(Object entity, long version) {
+        return Response.ok(entity).tag(of(version)).build();
     }
 
     /**

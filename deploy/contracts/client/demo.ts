@@ -1,6 +1,7 @@
 // A small program on the typed client: what a front-end team writes to show a municipality's neighbourhoods
 // most in need of attention and the interventions that fit their weakest dimensions, then, for a partner, its
-// collaborations with the priority list of their latest workshop, and the latest signals of its feed.
+// collaborations with the live priority list of their latest workshop (with its reasons), its actions and the
+// collaboration's overdue actions, and the latest signals of its feed.
 // Run against a running platform: TOKEN=$(deploy/local/mint-token.sh partner gemeente-demostad) npm run demo
 import createClient from "openapi-fetch";
 import type { paths as CatalogPaths } from "./generated/catalog.js";
@@ -9,6 +10,7 @@ import type { components as PartnerComponents, paths as PartnerPaths } from "./g
 
 type Collaboration = PartnerComponents["schemas"]["Collaboration"];
 type Workshop = PartnerComponents["schemas"]["Workshop"];
+type WorkshopAction = PartnerComponents["schemas"]["WorkshopAction"];
 type Signal = PartnerComponents["schemas"]["Signal"];
 
 const token = process.env.TOKEN;
@@ -62,6 +64,12 @@ for (const collaboration of (collaborations.data.items ?? []) as Collaboration[]
     params: { path: { collaborationId: collaboration.id ?? "", id: latest.id } },
   });
   printPriorities(workshop.data);
+  // the collaboration's overdue actions, whoever owns them
+  const overdue = await partner.GET("/api/v1/collaborations/{collaborationId}/actions", {
+    params: { path: { collaborationId: collaboration.id ?? "" }, query: { overdue: true, size: 20 } },
+  });
+  const late: WorkshopAction[] = overdue.data?.items ?? [];
+  console.log(`  ${late.length} overdue action(s)${late.map((a) => `; ${a.ownerId}: ${a.description} (due ${a.dueOn}, ${a.status})`).join("")}`);
 }
 
 // The latest signals of the caller's feed, by the cursor (here from the start).
@@ -69,20 +77,22 @@ const feed = await partner.GET("/api/v1/signals", { params: { query: { after: 0,
 const signals: Signal[] = feed.data?.items ?? [];
 console.log(`\n${signals.length} signals in the feed (next cursor ${feed.data?.nextCursor ?? 0}); the latest:`);
 for (const signal of signals.slice(-3)) {
-  console.log(`  ${signal.createdAt} ${signal.type} ${signal.areaCode}`);
+  console.log(`  ${signal.createdAt} ${signal.type} ${signal.areaCode ?? "(the whole collaboration)"}`);
 }
 
 function printPriorities(workshop: Workshop | undefined) {
   if (!workshop) {
     return;
   }
-  console.log(`  workshop ${workshop.title} (${workshop.heldOn}):`);
+  console.log(`  workshop ${workshop.title} (${workshop.heldOn}, ${workshop.state}):`);
   const pins = new Map((workshop.pins ?? []).map((pin) => [pin.id, pin]));
   for (const priority of workshop.priorities ?? []) {
-    const pin = pins.get(priority.pinId);
-    console.log(`    score ${priority.score} (${priority.votes} votes): ${pin?.areaCode} ${pin?.dimension}, ${pin?.description}`);
+    const pinnedBy = pins.get(priority.pinId)?.pinnedBy ?? "recorded afterwards";
+    console.log(`    ${priority.rank}. ${priority.areaCode} ${priority.dimension}, ${priority.description} (pinned by ${pinnedBy})`);
+    console.log(`       ${(priority.reasons ?? []).join("; ")}`);
   }
   for (const action of workshop.actions ?? []) {
-    console.log(`    action by ${action.ownerId}, due ${action.dueOn}: ${action.description}`);
+    const deployment = action.deployment ? `; deployment ${action.deployment.state}${action.deployment.verdict ? `, ${action.deployment.verdict}` : ""}` : "";
+    console.log(`    action by ${action.ownerId}, due ${action.dueOn}, ${action.status}${deployment}: ${action.description}`);
   }
 }

@@ -53,6 +53,10 @@ class BadInputTest {
         ids.put("partner:webhooks", api("partner", admin).get("/api/v1/webhooks").then().extract().path("items[0].id"));
         ids.put("partner:workshops", api("partner", admin).get("/api/v1/collaborations/{id}/workshops",
                 ids.get("partner:collaborations")).then().extract().path("items[0].id"));
+        var workshop = api("partner", admin).get("/api/v1/collaborations/{c}/workshops/{id}", ids.get("partner:collaborations"),
+                ids.get("partner:workshops")).then().statusCode(200).extract();
+        ids.put("partner:pinId", String.valueOf(workshop.<Object>path("pins[0].id")));
+        ids.put("partner:actionId", String.valueOf(workshop.<Object>path("actions[0].id")));
     }
 
     @Test
@@ -336,6 +340,7 @@ class BadInputTest {
             case "evaluation:corporationId" -> "corp-demo";
             case "evaluation:complexId" -> "SC-03";
             case "partner:collaborationId" -> ids.get("partner:collaborations");
+            case "partner:pinId", "partner:actionId" -> ids.get("partner:" + name);
             case "partner:id" -> path.startsWith("/api/v1/organisations") ? "gemeente-demostad"
                     : path.contains("/workshops/") ? ids.get("partner:workshops")
                     : ids.get("partner:" + path.split("/")[3]);
@@ -364,7 +369,8 @@ class BadInputTest {
                 "neighbourhood:/api/v1/indicators", "neighbourhood:/api/v1/areas/BU09990202/observations?size=500",
                 "evaluation:/api/v1/deployments?size=500", "evaluation:/api/v1/measurements?size=500",
                 "partner:/api/v1/organisations?size=500", "partner:/api/v1/collaborations?size=500", "partner:/api/v1/webhooks?size=500",
-                "partner:/api/v1/agreements?municipality=GM0999&size=500")) {
+                "partner:/api/v1/agreements?municipality=GM0999&size=500",
+                "partner:/api/v1/collaborations/" + ids.get("partner:collaborations") + "/workshops?size=500")) {
             String[] parts = url.split(":", 2);
             // deliveries of earlier tests' signals go on meanwhile: their progress is no stored input
             state.put(url, api(parts[0], admin).get(parts[1]).then().statusCode(200).extract().asString()

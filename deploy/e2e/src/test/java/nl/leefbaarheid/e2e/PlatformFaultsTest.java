@@ -66,10 +66,11 @@ class PlatformFaultsTest {
     void poisonMessagesOnEveryConsumedTopicGoToTheDeadLetterTopicAndTheConsumersGoOn() throws Exception {
         Map<String, String> deadLetterTopics = Map.of("catalog.interventions.v1", "evaluation-service.dlq.v1",
                 "evaluation.measurements.v1", "neighbourhood-service.dlq.v1", "neighbourhood.status.v1", "partner-service.dlq.v1",
-                "evaluation.results.v1", "partner-service.dlq.v1");
+                "evaluation.results.v1", "partner-service.dlq.v1", "partner.workshop-actions.v1", "evaluation-service.dlq.v1");
         Map<String, String> types = Map.of("catalog.interventions.v1", "nl.leefbaarheid.intervention.published",
                 "evaluation.measurements.v1", "nl.leefbaarheid.measurement.recorded", "neighbourhood.status.v1",
-                "nl.leefbaarheid.area-status.changed", "evaluation.results.v1", "nl.leefbaarheid.evaluation.completed");
+                "nl.leefbaarheid.area-status.changed", "evaluation.results.v1", "nl.leefbaarheid.evaluation.completed",
+                "partner.workshop-actions.v1", "nl.leefbaarheid.workshop-action.deployment-requested");
         Map<String, Topics> dlqs = new HashMap<>();
         Set.copyOf(deadLetterTopics.values()).forEach(t -> dlqs.put(t, Topics.atEnd(t)));
         Map<String, String> poisonKeys = new LinkedHashMap<>();
@@ -92,8 +93,8 @@ class PlatformFaultsTest {
             arrived += dead.size();
             entry.getValue().close();
         }
-        System.out.printf("FAULT poison: sent %d malformed or unknown-version messages to 4 topics, %d arrived on dead-letter topics%n",
-                poisonKeys.size(), arrived);
+        System.out.printf("FAULT poison: sent %d malformed or unknown-version messages to %d topics, %d arrived on dead-letter topics%n",
+                poisonKeys.size(), deadLetterTopics.size(), arrived);
 
         // every consumer goes on: a new catalogue revision, a deployment of it, a measurement, a status change, a
         // signal, an evaluation result and its signal all come through after the poison

@@ -55,6 +55,10 @@ class TenantIsolationTest {
     static String webhook;
     static String agreement;
     static String workshop;
+    static long pin;
+    static long action;
+    static final String PIN = "Overlast op het plein";
+    static final String ACTION = "Buurtbemiddeling op het plein";
     /** A tenant mark of corporation A, recorded with an Idempotency-Key (in neighbourhood 01, of 2019: nbA's figures stay as they are). */
     static String measurementOfA;
     static String measurementKey;
@@ -104,11 +108,20 @@ class TenantIsolationTest {
                 "title", "Thuisgevoel in " + a.neighbourhoods.get(1) + " naar een 7", "ownerId", a.municipalityPartner,
                 "indicator", "tenant.feeling-at-home", "areaCode", a.neighbourhoods.get(1), "targetValue", 7.0, "dueOn", "2026-12-31"))
                 .post("/api/v1/agreements").then().statusCode(201).extract().path("id");
+        // A's workshop stays open through the matrix: the writes of others meet a session they could otherwise join
+        String workshops = "/api/v1/collaborations/" + collaboration + "/workshops";
         workshop = api("partner", a.partnerToken()).contentType(ContentType.JSON).body(Map.of("title", "Werkatelier " + a.municipality,
-                "heldOn", "2026-04-14", "participants", List.of(a.municipalityPartner, a.welfarePartner), "areas", List.of(a.neighbourhoods.get(1)),
-                "pins", List.of(Map.of("areaCode", a.neighbourhoods.get(1), "location", "Plein", "dimension", "onv", "severity", 3,
-                        "description", "Overlast op het plein", "votes", Map.of(a.municipalityPartner, 2)))))
-                .post("/api/v1/collaborations/{id}/workshops", collaboration).then().statusCode(201).extract().path("id");
+                "heldOn", "2026-04-14", "participants", List.of(a.municipalityPartner, a.welfarePartner, a.corporation),
+                "areas", List.of(a.neighbourhoods.get(1)))).post(workshops).then().statusCode(201).extract().path("id");
+        api("partner", a.partnerToken()).post(workshops + "/" + workshop + "/open").then().statusCode(200);
+        pin = api("partner", a.partnerToken()).contentType(ContentType.JSON).body(Map.of("areaCode", a.neighbourhoods.get(1),
+                "location", "Plein", "dimension", "onv", "severity", 3, "description", PIN)).post(workshops + "/" + workshop + "/pins")
+                .then().statusCode(201).extract().<Number>path("id").longValue();
+        api("partner", a.partnerToken()).contentType(ContentType.JSON).body(Map.of("votes", 2))
+                .put(workshops + "/" + workshop + "/pins/" + pin + "/vote").then().statusCode(200);
+        action = api("partner", a.partnerToken()).contentType(ContentType.JSON).body(Map.of("pinId", pin, "interventionId", "buurtbemiddeling",
+                "description", ACTION, "ownerId", a.welfarePartner, "dueOn", "2026-09-01", "corporationAlone", false))
+                .post(workshops + "/" + workshop + "/actions").then().statusCode(201).extract().<Number>path("id").longValue();
         api("partner", a.partnerToken()).contentType(ContentType.JSON).body(Map.of("name", "Wijkregisseur", "email", CONTACT))
                 .post("/api/v1/organisations/{id}/contacts", a.municipalityPartner).then().statusCode(201);
         LocalDate start = LocalDate.now().minusMonths(13).withDayOfMonth(1);
@@ -122,8 +135,8 @@ class TenantIsolationTest {
                 .body(Map.of("areaCode", a.neighbourhoods.get(0), "indicator", "tenant.feeling-at-home", "period", "2019-Q1", "value", 7.77,
                         "respondents", 12, "instrument", "survey")).post("/api/v1/measurements").then().statusCode(201)
                 .extract().path("measurementIds[0]");
-        secrets = List.of(deployment, collaboration, webhook, agreement, workshop, CONTACT, TENANT_MARK, "complex:" + a.corporation,
-                measurementOfA);
+        secrets = List.of(deployment, collaboration, webhook, agreement, workshop, CONTACT, TENANT_MARK, "complex:" + a.corporation, PIN,
+                ACTION, measurementOfA);
         secondCorporation();
         // its id is also in its complex's subject; its complex code N-01 is too short to tell from other text
         secretsOfC = List.of(C_MARK, corporationC);
@@ -355,11 +368,42 @@ class TenantIsolationTest {
                 collaboration, corpAandPartner, none));
         cells.add(new Cell("partner", "GET", "/api/v1/collaborations/{collaborationId}/workshops", "/api/v1/collaborations/"
                 + collaboration + "/workshops?size=500", null, null, workshop, corpAandPartner, none));
+        String atWorkshop = "/api/v1/collaborations/" + collaboration + "/workshops/" + workshop;
+        Set<Caller> collaborationWrites = EnumSet.of(Caller.CORPORATION_A, Caller.PARTNER_A, Caller.ADMIN);
+        // pins and votes are the participants' own: the admin takes no part
+        Set<Caller> participants = EnumSet.of(Caller.CORPORATION_A, Caller.PARTNER_A);
         cells.add(new Cell("partner", "POST", "/api/v1/collaborations/{collaborationId}/workshops", "/api/v1/collaborations/"
-                + collaboration + "/workshops", Map.of("title", "Indringer", "heldOn", "2026-05-01"), "application/json", null, none,
-                EnumSet.of(Caller.CORPORATION_A, Caller.PARTNER_A, Caller.ADMIN)));
-        cells.add(new Cell("partner", "GET", "/api/v1/collaborations/{collaborationId}/workshops/{id}", "/api/v1/collaborations/"
-                + collaboration + "/workshops/" + workshop, null, null, workshop, corpAandPartner, none));
+                + collaboration + "/workshops", Map.of("title", "Indringer", "heldOn", "2026-05-01", "participants", List.of(a.municipalityPartner),
+                "areas", List.of(nbA)), "application/json", null, none, collaborationWrites));
+        cells.add(new Cell("partner", "GET", "/api/v1/collaborations/{collaborationId}/workshops/{id}", atWorkshop, null, null, workshop,
+                corpAandPartner, none));
+        for (String step : List.of("open", "close")) {
+            cells.add(new Cell("partner", "POST", "/api/v1/collaborations/{collaborationId}/workshops/{id}/" + step, atWorkshop + "/" + step,
+                    null, null, null, none, collaborationWrites));
+        }
+        cells.add(new Cell("partner", "POST", "/api/v1/collaborations/{collaborationId}/workshops/{id}/pins", atWorkshop + "/pins",
+                Map.of("areaCode", nbA, "dimension", "fys", "severity", 5, "description", "Indringer"), "application/json", null, none,
+                participants));
+        cells.add(new Cell("partner", "PUT", "/api/v1/collaborations/{collaborationId}/workshops/{id}/pins/{pinId}/vote", atWorkshop
+                + "/pins/" + pin + "/vote", Map.of("votes", 10), "application/json", null, none, participants));
+        cells.add(new Cell("partner", "GET", "/api/v1/collaborations/{collaborationId}/workshops/{id}/priorities", atWorkshop
+                + "/priorities", null, null, PIN, corpAandPartner, none));
+        cells.add(new Cell("partner", "POST", "/api/v1/collaborations/{collaborationId}/workshops/{id}/actions", atWorkshop + "/actions",
+                Map.of("pinId", pin, "description", "Indringer", "ownerId", a.welfarePartner, "dueOn", "2026-09-01", "corporationAlone", true),
+                "application/json", null, none, collaborationWrites));
+        cells.add(new Cell("partner", "GET", "/api/v1/collaborations/{collaborationId}/workshops/{id}/actions/{actionId}", atWorkshop
+                + "/actions/" + action, null, null, ACTION, corpAandPartner, none));
+        // the action's owner is A's welfare partner: the coordinator (partner A) and the admin follow it up too
+        cells.add(new Cell("partner", "PATCH", "/api/v1/collaborations/{collaborationId}/workshops/{id}/actions/{actionId}", atWorkshop
+                + "/actions/" + action, Map.of("status", "dropped", "note", "Indringer"), "application/json", null, none,
+                EnumSet.of(Caller.PARTNER_A, Caller.ADMIN)));
+        cells.add(new Cell("partner", "POST", "/api/v1/collaborations/{collaborationId}/workshops/{id}/actions/{actionId}/deployment",
+                atWorkshop + "/actions/" + action + "/deployment", Map.of("startDate", "2026-05-01", "plannedEndDate", "2027-05-01"),
+                "application/json", null, none, EnumSet.of(Caller.CORPORATION_A, Caller.ADMIN)));
+        cells.add(new Cell("partner", "GET", "/api/v1/collaborations/{collaborationId}/actions", "/api/v1/collaborations/" + collaboration
+                + "/actions?size=500", null, null, ACTION, corpAandPartner, none));
+        cells.add(new Cell("partner", "GET", "/api/v1/organisations/{id}/actions", "/api/v1/organisations/" + a.welfarePartner
+                + "/actions?size=500", null, null, ACTION, corpAandPartner, none));
         cells.add(new Cell("partner", "GET", "/api/v1/organisations", "/api/v1/organisations?municipality=" + a.municipality, null, null,
                 a.municipalityPartner, none, none));
         cells.add(new Cell("partner", "POST", "/api/v1/organisations", "/api/v1/organisations", Map.of("id", a.municipalityPartner,
@@ -399,7 +443,7 @@ class TenantIsolationTest {
         for (String service : List.of("catalog", "neighbourhood", "evaluation", "partner")) {
             cells.add(new Cell(service, "GET", "/api/v1/audit-entries", "/api/v1/audit-entries?size=500", null, null, null, none, none));
         }
-        for (String service : List.of("catalog", "neighbourhood", "evaluation")) {
+        for (String service : List.of("catalog", "neighbourhood", "evaluation", "partner")) {
             cells.add(new Cell(service, "GET", "/api/v1/outbox/set-aside", "/api/v1/outbox/set-aside", null, null, null, none, none));
             cells.add(new Cell(service, "POST", "/api/v1/outbox/set-aside/{eventId}/retry", "/api/v1/outbox/set-aside/"
                     + UUID.randomUUID() + "/retry", null, null, null, none, admin));

@@ -32,7 +32,8 @@ public record DeploymentView(
         List<String> comparisonAreas,
         @Schema(description = "When each measurement is due, and of which indicators (from the revision's method).") List<PlanItem> plan,
         @Schema(description = "The effect, once completed.") EffectCalculator.Effect result,
-        Instant completedAt) {
+        Instant completedAt,
+        @Schema(description = "The workshop action in partner-service it came from, if any.") DeploymentOrigin origin) {
 
     @Schema(name = "PlanItem")
     public record PlanItem(@Schema(example = "baseline") Slot slot, @Schema(example = "2026-03-01") LocalDate dueOn,

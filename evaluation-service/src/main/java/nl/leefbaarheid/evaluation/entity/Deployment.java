@@ -69,6 +69,11 @@ public class Deployment extends PanacheEntityBase {
 
     public java.time.Instant completedAt;
 
+    /** The workshop action in partner-service it came from, if any. */
+    public UUID originCollaborationId;
+    public UUID originWorkshopId;
+    public Long originActionId;
+
     @Version
     public int version;
 }

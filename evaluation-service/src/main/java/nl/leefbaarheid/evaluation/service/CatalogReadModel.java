@@ -76,6 +76,13 @@ public class CatalogReadModel {
                 read((String) r[2])));
     }
 
+    /** The latest published revision of an intervention, if any. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<Integer> latestPublished(String interventionId) {
+        return em.createNativeQuery("select max(revision) from intervention_snapshot where intervention_id = :id and status = 'published'")
+                .setParameter("id", interventionId).getResultStream().filter(r -> r != null).map(r -> ((Number) r).intValue()).findFirst();
+    }
+
     EffectMethod read(String text) {
         try {
             return json.readValue(text, EffectMethod.class);

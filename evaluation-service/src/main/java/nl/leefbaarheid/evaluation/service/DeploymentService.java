@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import nl.leefbaarheid.evaluation.api.DeploymentOrigin;
 import nl.leefbaarheid.evaluation.api.DeploymentView;
 import nl.leefbaarheid.evaluation.api.DueMeasurement;
 import nl.leefbaarheid.evaluation.api.NewDeployment;
@@ -28,6 +30,9 @@ import nl.leefbaarheid.evaluation.domain.MeasurementPlan;
 import nl.leefbaarheid.evaluation.domain.Slot;
 import nl.leefbaarheid.evaluation.entity.Deployment;
 import nl.leefbaarheid.evaluation.entity.Measurement;
+import nl.leefbaarheid.evaluation.event.DeploymentPlanned;
+import nl.leefbaarheid.evaluation.event.DeploymentRefused;
+import nl.leefbaarheid.evaluation.event.DeploymentRequested;
 import nl.leefbaarheid.evaluation.event.EvaluationCompleted;
 import nl.leefbaarheid.platform.outbox.Outbox;
 import nl.leefbaarheid.platform.paging.Page;
@@ -60,6 +65,9 @@ public class DeploymentService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Validator validator;
 
     public Page<DeploymentView> list(PageRequest page) {
         Sort order = Sort.by("startDate").descending().and("id");
@@ -97,7 +105,45 @@ public class DeploymentService {
 
     @Transactional(TxType.REQUIRED)
     public DeploymentView create(NewDeployment request) {
-        String corporation = corporationFor(request.corporationId());
+        return view(plan(UUID.randomUUID(), corporationFor(request.corporationId()), request, null));
+    }
+
+    /**
+     * Plans the deployment a workshop action asked for, under the id partner-service chose, or refuses it with the reason
+     * (a revision that is not published, dates the wrong way round, ...); either answer goes out on
+     * {@code evaluation.results.v1}. A request whose deployment exists already changes nothing.
+     */
+    @Transactional(TxType.REQUIRED)
+    public void fromWorkshopAction(DeploymentRequested request) {
+        if (Deployment.findById(request.deploymentId()) != null) {
+            return;
+        }
+        DeploymentOrigin origin = new DeploymentOrigin(request.collaborationId(), request.workshopId(), request.actionId());
+        Integer revision = request.interventionRevision() != null ? request.interventionRevision()
+                : request.interventionId() == null ? null : catalog.latestPublished(request.interventionId()).orElse(null);
+        NewDeployment deployment = new NewDeployment(request.interventionId(), revision, request.areaCode(), request.complexId(),
+                request.corporationId(), request.owner(), request.startDate(), request.plannedEndDate(), request.budget(),
+                request.partners(), request.comparisonAreas());
+        try {
+            if (revision == null) {
+                throw ProblemException.invalid("interventionId", "the catalogue has no published revision of " + request.interventionId());
+            }
+            List<String> invalid = validator.validate(deployment).stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().toList();
+            if (!invalid.isEmpty() || request.corporationId() == null) {
+                throw ProblemException.invalid("request", invalid.isEmpty() ? "corporationId is missing" : String.join("; ", invalid));
+            }
+            plan(request.deploymentId(), request.corporationId(), deployment, origin);
+        } catch (ProblemException refused) {
+            String reason = refused.errors() == null || refused.errors().isEmpty() ? refused.getMessage()
+                    : refused.errors().stream().map(e -> e.field() + ": " + e.message()).collect(java.util.stream.Collectors.joining("; "));
+            outbox.add(EvaluationCompleted.TOPIC, request.deploymentId().toString(), DeploymentRefused.TYPE, request.deploymentId().toString(),
+                    new DeploymentRefused(request.deploymentId(), request.interventionId(), request.areaCode(), request.corporationId(),
+                            origin, reason));
+        }
+    }
+
+    private Deployment plan(UUID id, String corporation, NewDeployment request, DeploymentOrigin origin) {
         if (request.plannedEndDate().isBefore(request.startDate())) {
             throw ProblemException.invalid("plannedEndDate", "must not be before startDate");
         }
@@ -112,7 +158,7 @@ public class DeploymentService {
             throw ProblemException.conflict("Intervention " + request.interventionId() + " is retired; it cannot be deployed anew.");
         }
         Deployment deployment = new Deployment();
-        deployment.id = UUID.randomUUID();
+        deployment.id = id;
         deployment.interventionId = request.interventionId();
         deployment.interventionRevision = request.interventionRevision();
         deployment.interventionTitle = revision.title();
@@ -126,6 +172,11 @@ public class DeploymentService {
         deployment.budget = request.budget();
         deployment.partners = catalog.write(request.partners() == null ? List.of() : request.partners());
         deployment.status = DeploymentStatus.PLANNED;
+        if (origin != null) {
+            deployment.originCollaborationId = origin.collaborationId();
+            deployment.originWorkshopId = origin.workshopId();
+            deployment.originActionId = origin.actionId();
+        }
         deployment.persist();
         em.flush();
         for (MeasurementPlan.PlannedSlot slot : MeasurementPlan.of(request.startDate(), revision.method())) {
@@ -137,7 +188,10 @@ public class DeploymentService {
             em.createNativeQuery("insert into comparison_area (deployment_id, area_code) values (:d, :a)")
                     .setParameter("d", deployment.id).setParameter("a", area).executeUpdate();
         }
-        return view(deployment);
+        outbox.add(EvaluationCompleted.TOPIC, deployment.id.toString(), DeploymentPlanned.TYPE, deployment.id.toString(),
+                new DeploymentPlanned(deployment.id, deployment.interventionId, deployment.interventionRevision, deployment.interventionTitle,
+                        deployment.areaCode, deployment.complexId, corporation, deployment.startDate, deployment.plannedEndDate, origin));
+        return deployment;
     }
 
     @Transactional(TxType.REQUIRED)
@@ -252,7 +306,8 @@ public class DeploymentService {
                 partners(d), comparisonAreas(d.id), plan.stream().map(p -> new DeploymentView.PlanItem(Slot.valueOf((String) p[0]),
                         p[1] instanceof Date date ? date.toLocalDate() : (LocalDate) p[1],
                         read((String) p[2], new TypeReference<List<String>>() { }))).toList(),
-                d.result == null ? null : read(d.result, new TypeReference<EffectCalculator.Effect>() { }), d.completedAt);
+                d.result == null ? null : read(d.result, new TypeReference<EffectCalculator.Effect>() { }), d.completedAt,
+                d.originActionId == null ? null : new DeploymentOrigin(d.originCollaborationId, d.originWorkshopId, d.originActionId));
     }
 
     public EffectMethod method(Deployment deployment) {

@@ -286,6 +286,77 @@ class DeploymentFlowTest {
         }
     }
 
+    /**
+     * A workshop action in partner-service asks for a deployment (on its topic): it is planned under the id partner-service
+     * chose, with its origin, the latest published revision and the action's owner as partner; a redelivered request
+     * changes nothing; a request that cannot be planned is refused with the reason. Both answers go to evaluation.results.v1.
+     */
+    @Test
+    void aWorkshopActionBecomesAPlannedDeploymentOrIsRefusedWithItsReason() throws Exception {
+        TopicProbe.awaitAssignment(workshopActionsGroupId, "partner.workshop-actions.v1", Duration.ofSeconds(30));
+        awaitWorkshopActionsConsumed();
+        String planned = UUID.randomUUID().toString();
+        String refused = UUID.randomUUID().toString();
+        String collaboration = UUID.randomUUID().toString();
+        try (TopicProbe results = TopicProbe.atEnd("evaluation.results.v1")) {
+            String request = deploymentRequest(planned, collaboration, null, "2026-05-01");
+            askForDeployment(planned, request);
+            askForDeployment(planned, request); // redelivered
+            askForDeployment(refused, deploymentRequest(refused, collaboration, 9, "2026-05-01"));
+            List<ConsumerRecord<String, String>> answers = results.await(r -> r.key().equals(planned) || r.key().equals(refused), 3,
+                    Duration.ofSeconds(20));
+            assertThat(answers).extracting(r -> r.key() + " " + TopicProbe.header(r, "ce_type")).containsExactlyInAnyOrder(
+                    planned + " nl.leefbaarheid.evaluation.deployment-planned.v1",
+                    refused + " nl.leefbaarheid.evaluation.deployment-refused.v1");
+            JsonNode plannedEvent = json.readTree(answers.stream().filter(r -> r.key().equals(planned)).findFirst().orElseThrow().value());
+            assertThat(plannedEvent.path("origin").path("actionId").asLong()).isEqualTo(31);
+            assertThat(plannedEvent.path("interventionRevision").asInt()).isEqualTo(2);
+            JsonNode refusedEvent = json.readTree(answers.stream().filter(r -> r.key().equals(refused)).findFirst().orElseThrow().value());
+            assertThat(refusedEvent.path("reason").asText()).contains("revision 9").contains("not a published revision");
+        }
+        given().auth().oauth2(Tokens.corporation(CORP)).get("/api/v1/deployments/{id}", planned).then().statusCode(200)
+                .body("status", equalTo("planned")).body("interventionRevision", equalTo(2)).body("areaCode", equalTo("BU09040104"))
+                .body("partners", contains("welzijn-demostad")).body("origin.collaborationId", equalTo(collaboration))
+                .body("origin.actionId", equalTo(31)).body("owner", equalTo("Stichting Welzijn Demostad"));
+        given().auth().oauth2(Tokens.partner("welzijn-demostad")).get("/api/v1/deployments/{id}", planned).then().statusCode(200);
+        given().auth().oauth2(Tokens.corporation(CORP)).get("/api/v1/deployments/{id}", refused).then().statusCode(404);
+    }
+
+    @ConfigProperty(name = "mp.messaging.incoming.workshop-actions.group.id")
+    String workshopActionsGroupId;
+
+    String deploymentRequest(String deployment, String collaboration, Integer revision, String start) {
+        return """
+                {"deploymentId": "%s", "collaborationId": "%s", "workshopId": "%s", "actionId": 31, "corporationId": "%s",
+                 "interventionId": "%s", "interventionRevision": %s, "areaCode": "BU09040104", "complexId": null,
+                 "owner": "Stichting Welzijn Demostad", "partners": ["welzijn-demostad"], "startDate": "%s", "plannedEndDate": "2027-05-01",
+                 "budget": 18000, "comparisonAreas": ["BU09040401"], "requestedBy": "corp-eval", "requestedAt": "2026-04-15T10:00:00Z"}"""
+                .formatted(deployment, collaboration, UUID.randomUUID(), CORP, intervention, revision, start);
+    }
+
+    /**
+     * Until a request sent now is answered: after a broker restart (BrokerOutageTest) the consumer, starting at the end of
+     * the topic, may take a while to take up its place; a request it answers shows that it reads what is sent from then on.
+     */
+    void awaitWorkshopActionsConsumed() {
+        try (TopicProbe results = TopicProbe.atEnd("evaluation.results.v1")) {
+            for (int attempt = 0; attempt < 12; attempt++) {
+                String probe = UUID.randomUUID().toString();
+                askForDeployment(probe, deploymentRequest(probe, UUID.randomUUID().toString(), 99, "2026-05-01"));
+                if (!results.await(r -> r.key().equals(probe), 1, Duration.ofSeconds(5)).isEmpty()) {
+                    return;
+                }
+            }
+            throw new AssertionError("evaluation-service answers no deployment request on partner.workshop-actions.v1");
+        }
+    }
+
+    static void askForDeployment(String deployment, String request) {
+        TopicProbe.send("partner.workshop-actions.v1", deployment, request, Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
+                "ce_type", "nl.leefbaarheid.workshop-action.deployment-requested.v1", "ce_source", "/partner-service",
+                "ce_subject", deployment, "content-type", "application/json"));
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -18,7 +18,7 @@ public record NewAgreement(
         @NotBlank @Size(max = 300) @Schema(required = true, example = "Thuisgevoel in de Schildersbuurt naar 7,0") String title,
         @NotBlank @Size(max = 64) @Schema(required = true, description = "The partner organisation that owns it.", example = "huurdersvereniging-demostad") String ownerId,
         @Size(max = 80) @Pattern(regexp = "[a-z]+(\\.[a-z0-9]+(-[a-z0-9]+)*)+", message = "must be an indicator code") @Schema(example = "tenant.feeling-at-home") String indicator,
-        @Pattern(regexp = "GM\\d{4}|WK\\d{4}[0-9A-Z]{2}|BU\\d{4}[0-9A-Z]{4}", message = "must be a CBS area code") @Schema(example = "BU09990202") String areaCode,
+        @Pattern(regexp = Codes.AREA, message = "must be a CBS area code") @Schema(example = "BU09990202") String areaCode,
         @Digits(integer = 9, fraction = 4) @Schema(example = "7.0") BigDecimal targetValue,
         @NotNull @Schema(required = true, example = "2026-12-31") LocalDate dueOn) {
 }

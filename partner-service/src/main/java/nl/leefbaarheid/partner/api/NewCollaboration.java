@@ -18,7 +18,7 @@ public record NewCollaboration(
         @NotNull @Size(max = 50) @Schema(required = true, description = "Organisation ids of the partners; the coordinator is one of them anyway.", example = "[\"gemeente-demostad\", \"politie-demostad\"]")
         List<@NotBlank @Size(max = 64) String> members,
         @NotEmpty @Size(max = 200) @Schema(required = true, example = "[\"WK099902\"]")
-        List<@NotNull @Pattern(regexp = "GM\\d{4}|WK\\d{4}[0-9A-Z]{2}|BU\\d{4}[0-9A-Z]{4}", message = "must be a CBS area code") String> areas,
+        List<@NotNull @Pattern(regexp = Codes.AREA, message = "must be a CBS area code") String> areas,
         @NotNull @Schema(required = true, example = "2026-01-01") LocalDate startDate,
         @Schema(example = "2027-12-31") LocalDate endDate,
         @NotNull @Schema(required = true) SharingScopeView sharing) {

@@ -8,5 +8,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "WebhookChange", description = "The signal types a webhook wants from now on (its URL is not changed: subscribe anew and delete the old one).")
 public record WebhookChange(
         @NotEmpty @Schema(required = true, description = "Signal types wanted.", example = "[\"status-changed\"]")
-        List<@Pattern(regexp = "status-changed|evaluation-completed", message = "must be status-changed or evaluation-completed") String> types) {
+        List<@Pattern(regexp = Codes.SIGNAL_TYPE, message = Codes.SIGNAL_TYPE_MESSAGE) String> types) {
 }

@@ -1,5 +1,6 @@
 package nl.leefbaarheid.partner.listener;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.common.annotation.Blocking;
@@ -7,6 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import nl.leefbaarheid.partner.service.ActionService;
+import nl.leefbaarheid.partner.service.ActionService.DeploymentEvents;
 import nl.leefbaarheid.partner.service.SignalService.StatusChange;
 import nl.leefbaarheid.partner.service.SignalService;
 import nl.leefbaarheid.platform.config.PlatformConfig;
@@ -22,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes status changes and evaluation results. Offsets are committed after the signals are stored; webhook
+ * Consumes status changes, and evaluation-service's results and deployments. Offsets are committed after the signals are stored; webhook
  * deliveries happen elsewhere, so a slow receiver never holds the consumer up. Unreadable events go to the
  * dead-letter topic.
  */
@@ -30,13 +34,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class SignalListener {
 
     static final String STATUS_TYPE = "nl.leefbaarheid.area-status.changed.v1";
-    static final String RESULTS_TYPE = "nl.leefbaarheid.evaluation.completed.v1";
+    static final String RESULTS_TYPE = DeploymentEvents.COMPLETED;
+    static final Set<String> DEPLOYMENT_TYPES = Set.of(DeploymentEvents.PLANNED, DeploymentEvents.REFUSED, DeploymentEvents.COMPLETED);
 
     @Inject
     PlatformConfig settings;
 
     @Inject
     SignalService signals;
+
+    @Inject
+    ActionService actions;
 
     @Inject
     DeadLetters deadLetters;
@@ -80,13 +88,21 @@ public class SignalListener {
         }
     }
 
+    /**
+     * evaluation-service's results: a completed evaluation becomes a signal; it, and a deployment planned or refused, also
+     * reaches the workshop action the deployment came from.
+     */
     @Incoming("results")
     @Blocking
     public void result(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.of(record);
-        if (!RESULTS_TYPE.equals(event.type())) {
-            throw new UnreadableEventException("unknown event type " + event.type() + "; this consumer reads " + RESULTS_TYPE);
+        if (!DEPLOYMENT_TYPES.contains(event.type())) {
+            throw new UnreadableEventException("unknown event type " + event.type() + "; this consumer reads " + DEPLOYMENT_TYPES);
         }
-        Retry.whileTransient(() -> signals.fromEvaluation(event.id(), event.data()), settings.events().retryFor());
+        if (RESULTS_TYPE.equals(event.type())) {
+            Retry.whileTransient(() -> signals.fromEvaluation(event.id(), event.data()), settings.events().retryFor());
+        }
+        JsonNode data = signals.read(event.data());
+        Retry.whileTransient(() -> actions.followDeployment(event.type(), data), settings.events().retryFor());
     }
 }

@@ -23,7 +23,7 @@ import java.util.UUID;
 import nl.leefbaarheid.partner.api.AgreementView;
 import nl.leefbaarheid.partner.api.NewAgreement;
 import nl.leefbaarheid.partner.api.NewProgress;
-import nl.leefbaarheid.partner.service.WorkService;
+import nl.leefbaarheid.partner.service.AgreementService;
 import nl.leefbaarheid.platform.paging.Page;
 import nl.leefbaarheid.platform.paging.PageRequest;
 import nl.leefbaarheid.platform.security.Roles;
@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AgreementResource {
 
     @Inject
-    WorkService work;
+    AgreementService agreements;
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
@@ -49,7 +49,7 @@ public class AgreementResource {
             @Parameter(required = true, example = "GM0999") String municipality,
             @QueryParam("year") @Min(2000) @Max(2100) @Parameter(example = "2026") Integer year,
             @Valid @BeanParam PageRequest page) {
-        return work.agreements(municipality, year, page);
+        return agreements.agreements(municipality, year, page);
     }
 
     @GET
@@ -57,7 +57,7 @@ public class AgreementResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getAgreement", summary = "Read an agreement with its progress", description = "404 for partners of another municipality.")
     public AgreementView get(@PathParam("id") UUID id) {
-        return work.agreement(id);
+        return agreements.agreement(id);
     }
 
     @POST
@@ -66,7 +66,7 @@ public class AgreementResource {
     @Operation(operationId = "createAgreement", summary = "Record an agreement", description = "With its owner, optionally an indicator, area and target value, and a due date.")
     @APIResponseSchema(value = AgreementView.class, responseDescription = "The agreement")
     public Response create(@NotNull @Valid NewAgreement request, @Context UriInfo uri) {
-        AgreementView created = work.createAgreement(request);
+        AgreementView created = agreements.createAgreement(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
     }
 
@@ -76,6 +76,6 @@ public class AgreementResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "reportAgreementProgress", summary = "Report progress on an agreement", description = "By its owner, a corporation or an admin.")
     public AgreementView progress(@PathParam("id") UUID id, @NotNull @Valid NewProgress request) {
-        return work.report(id, request);
+        return agreements.report(id, request);
     }
 }

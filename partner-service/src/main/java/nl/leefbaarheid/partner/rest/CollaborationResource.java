@@ -16,8 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import nl.leefbaarheid.partner.api.ActionFilter;
+import nl.leefbaarheid.partner.api.ActionView;
 import nl.leefbaarheid.partner.api.CollaborationView;
 import nl.leefbaarheid.partner.api.NewCollaboration;
+import nl.leefbaarheid.partner.service.ActionService;
 import nl.leefbaarheid.partner.service.CollaborationService;
 import nl.leefbaarheid.platform.paging.Page;
 import nl.leefbaarheid.platform.paging.PageRequest;
@@ -30,6 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Collaborations", description = "Partners working together on a set of areas, and what they share.")
 public class CollaborationResource {
+
+    @Inject
+    ActionService actions;
 
     @Inject
     CollaborationService collaborations;
@@ -59,5 +65,15 @@ public class CollaborationResource {
     public Response create(@NotNull @Valid NewCollaboration request, @Context UriInfo uri) {
         CollaborationView created = collaborations.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+    }
+
+    @GET
+    @Path("/{collaborationId}/actions")
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
+    @Operation(operationId = "listCollaborationActions", summary = "The actions of a collaboration's workshops",
+            description = "Due first; filter by status, owner or overdue (overdue=true: the overdue list). For the collaboration's members.")
+    public Page<ActionView> actions(@PathParam("collaborationId") UUID collaboration, @Valid @BeanParam ActionFilter.WithOwner filter,
+            @Valid @BeanParam PageRequest page) {
+        return actions.ofCollaboration(collaboration, filter.status(), filter.ownerId, filter.overdue(), page);
     }
 }

@@ -17,9 +17,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import nl.leefbaarheid.partner.api.ActionFilter;
+import nl.leefbaarheid.partner.api.ActionView;
 import nl.leefbaarheid.partner.api.NewContact;
 import nl.leefbaarheid.partner.api.NewOrganisation;
 import nl.leefbaarheid.partner.api.OrganisationView;
+import nl.leefbaarheid.partner.service.ActionService;
 import nl.leefbaarheid.partner.service.ContactService;
 import nl.leefbaarheid.partner.service.OrganisationService;
 import nl.leefbaarheid.platform.paging.Page;
@@ -34,6 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Organisations", description = "Partner organisations that work together on livability.")
 public class OrganisationResource {
+
+    @Inject
+    ActionService actions;
 
     @Inject
     OrganisationService organisations;
@@ -86,5 +92,15 @@ public class OrganisationResource {
     @APIResponseSchema(value = NewContact.class, responseDescription = "The contact")
     public Response addContact(@PathParam("id") String id, @NotNull @Valid NewContact contact) {
         return Response.status(Response.Status.CREATED).entity(contacts.add(id, contact)).build();
+    }
+
+    @GET
+    @Path("/{id}/actions")
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
+    @Operation(operationId = "listOwnerActions", summary = "An organisation's workshop actions",
+            description = "The actions it owns in the workshops of collaborations the caller sees, due first; overdue=true gives its overdue"
+                    + " list.")
+    public Page<ActionView> actions(@PathParam("id") String owner, @Valid @BeanParam ActionFilter filter, @Valid @BeanParam PageRequest page) {
+        return actions.ofOwner(owner, filter.status(), filter.overdue(), page);
     }
 }

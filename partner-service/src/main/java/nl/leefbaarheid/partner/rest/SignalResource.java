@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import nl.leefbaarheid.partner.api.Codes;
 import nl.leefbaarheid.partner.api.SignalFeed;
 import nl.leefbaarheid.partner.service.FeedService;
 import nl.leefbaarheid.platform.security.Roles;
@@ -33,7 +34,7 @@ public class SignalResource {
     public SignalFeed feed(
             @QueryParam("after") @DefaultValue("0") @Min(0) @Parameter(description = "The cursor: nextCursor of the previous page.", example = "0") long after,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) @Parameter(description = "Signals per page, 1 to 500.", example = "50") int size,
-            @QueryParam("type") @Pattern(regexp = "status-changed|evaluation-completed", message = "must be status-changed or evaluation-completed")
+            @QueryParam("type") @Pattern(regexp = Codes.SIGNAL_TYPE, message = Codes.SIGNAL_TYPE_MESSAGE)
             @Parameter(description = "Only signals of this type.") String type) {
         return feed.feed(after, size, type);
     }

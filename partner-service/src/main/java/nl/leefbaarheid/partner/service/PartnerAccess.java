@@ -32,6 +32,11 @@ public class PartnerAccess {
         return "exists (select 1 from collaboration_member m where m.collaboration_id = c.id and m.organisation_id = :who)";
     }
 
+    /** The caller as a party of a collaboration: its corporation or its organisation; empty for the admin. */
+    public java.util.Optional<String> party() {
+        return caller.corporationId().or(caller::organisationId);
+    }
+
     public String who() {
         return caller.isAdmin() ? "" : caller.corporationId().orElse(caller.organisationId().orElse("-"));
     }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import nl.leefbaarheid.partner.api.Codes;
 import nl.leefbaarheid.partner.domain.Coverage;
 import nl.leefbaarheid.partner.domain.SharingScope;
 import nl.leefbaarheid.platform.events.IncomingEvent.UnreadableEventException;
@@ -35,7 +36,6 @@ public class SignalService {
     public static final String EVALUATION_COMPLETED = "evaluation-completed";
     static final String STATUS_CONSUMER = "partner-service.status";
     static final String RESULTS_CONSUMER = "partner-service.results";
-    static final String AREA = "GM\\d{4}|WK\\d{4}[0-9A-Z]{2}|BU\\d{4}[0-9A-Z]{4}";
 
     @Inject
     EntityManager em;
@@ -54,7 +54,7 @@ public class SignalService {
     public StatusChange statusChange(String eventId, String data) {
         JsonNode event = read(data);
         String area = event.path("areaCode").asText();
-        if (!area.matches(AREA) || !event.path("status").isObject()) {
+        if (!area.matches(Codes.AREA) || !event.path("status").isObject()) {
             throw new UnreadableEventException("status event " + eventId + " lacks a valid areaCode or status");
         }
         return new StatusChange(eventId, area, event);
@@ -80,7 +80,7 @@ public class SignalService {
                 SharingScope scope = new SharingScope((Boolean) c[1], (Boolean) c[2], (Boolean) c[3]);
                 ObjectNode signal = scope.statusSignal(change.event(), (String) c[4], "/api/v1/areas/" + change.areaCode() + "/status");
                 if (signal != null) {
-                    made += store((UUID) c[0], STATUS_CHANGED, change.areaCode(), change.eventId(), signal);
+                    made += record((UUID) c[0], STATUS_CHANGED, change.areaCode(), change.eventId(), signal);
                 }
             }
         }
@@ -95,7 +95,7 @@ public class SignalService {
         JsonNode event = read(data);
         String area = event.path("areaCode").asText();
         String corporation = event.path("corporationId").asText();
-        if (!area.matches(AREA) || corporation.isEmpty() || !event.has("verdict")) {
+        if (!area.matches(Codes.AREA) || corporation.isEmpty() || !event.has("verdict")) {
             throw new UnreadableEventException("results event " + eventId + " lacks areaCode, corporationId or verdict");
         }
         int made = 0;
@@ -110,7 +110,7 @@ public class SignalService {
                 signal.put("verdict", event.path("verdict").asText());
                 signal.set("indicators", event.path("indicators"));
                 signal.put("link", "/api/v1/deployments/" + event.path("deploymentId").asText() + "/effect");
-                made += store((UUID) c[0], EVALUATION_COMPLETED, area, eventId, signal);
+                made += record((UUID) c[0], EVALUATION_COMPLETED, area, eventId, signal);
             }
         }
         return made;
@@ -141,15 +141,24 @@ public class SignalService {
                 Collectors.mapping(r -> Arrays.copyOfRange(r, 1, r.length), Collectors.toList())));
     }
 
-    private int store(UUID collaboration, String type, String area, String eventId, ObjectNode payload) {
+    /**
+     * Stores a signal for a collaboration, once per source (an event id, or a key such as {@code workshop-closed:<id>}),
+     * and queues a delivery for each member's webhook that wants its type; inside the caller's transaction.
+     *
+     * @return 1 when stored, 0 when this source had made its signal already
+     */
+    public int record(UUID collaboration, String type, String area, String sourceId, ObjectNode payload) {
         payload.put("type", type);
         payload.put("collaborationId", collaboration.toString());
+        if (area != null) {
+            payload.put("areaCode", area);
+        }
         payload.put("occurredAt", Instant.now().toString());
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("""
                 insert into signal (collaboration_id, type, area_code, source_event_id, payload)
                 values (:c, :t, :a, :e, cast(:p as jsonb)) on conflict do nothing returning id""")
-                .setParameter("c", collaboration).setParameter("t", type).setParameter("a", area).setParameter("e", eventId)
+                .setParameter("c", collaboration).setParameter("t", type).setParameter("a", area).setParameter("e", sourceId)
                 .setParameter("p", payload.toString()).getResultList();
         if (ids.isEmpty()) {
             return 0;
@@ -164,7 +173,7 @@ public class SignalService {
         return 1;
     }
 
-    private JsonNode read(String data) {
+    public JsonNode read(String data) {
         try {
             return json.readTree(data);
         } catch (JsonProcessingException e) {

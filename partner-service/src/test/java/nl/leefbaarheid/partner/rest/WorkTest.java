@@ -53,41 +53,6 @@ class WorkTest {
     }
 
     @Test
-    void aWorkshopGivesThePriorityListOfItsPinnedProblems() {
-        Fixtures.organisation("gemeente-0912", "municipality", "GM0912");
-        Fixtures.organisation("politie-0912", "police", "GM0912");
-        Fixtures.organisation("welzijn-0912", "welfare", "GM0912");
-        Fixtures.organisation("gemeente-0913", "municipality", "GM0913");
-        String collaboration = Fixtures.collaboration("corp-0912", "GM0912", "gemeente-0912",
-                List.of("politie-0912", "welzijn-0912"), List.of("WK091201"), false, false);
-        Map<String, Object> workshop = Map.of("title", "Werkatelier", "heldOn", "2026-04-14",
-                "participants", List.of("gemeente-0912", "politie-0912", "welzijn-0912"), "areas", List.of("BU09120101", "BU09120102"),
-                "pins", List.of(
-                        Map.of("areaCode", "BU09120101", "dimension", "fys", "severity", 2, "description", "Zwerfvuil bij de containers",
-                                "votes", Map.of("gemeente-0912", 1)),
-                        Map.of("areaCode", "BU09120102", "location", "Pleintje", "dimension", "onv", "severity", 4,
-                                "description", "Jongeren hangen rond", "votes", Map.of("politie-0912", 3, "welzijn-0912", 2))),
-                "actions", List.of(Map.of("pin", 1, "interventionId", "jongerenwerk-op-hangplekken", "description", "Jongerenwerk",
-                        "ownerId", "welzijn-0912", "dueOn", "2026-09-01", "corporationAlone", false)));
-        String id = given().auth().oauth2(Tokens.partner("gemeente-0912")).contentType(ContentType.JSON).body(workshop)
-                .post("/api/v1/collaborations/{c}/workshops", collaboration).then().statusCode(201).extract().path("id");
-
-        given().auth().oauth2(Tokens.partner("politie-0912")).get("/api/v1/collaborations/{c}/workshops/{id}", collaboration, id)
-                .then().statusCode(200)
-                .body("priorities.score", contains(20, 2))
-                .body("actions[0].ownerId", equalTo("welzijn-0912")).body("actions[0].corporationAlone", equalTo(false));
-        given().auth().oauth2(Tokens.partner("gemeente-0913")).get("/api/v1/collaborations/{c}/workshops", collaboration)
-                .then().statusCode(404);
-
-        Map<String, Object> bad = new java.util.HashMap<>(workshop);
-        bad.put("actions", List.of(Map.of("pin", 5, "description", "x", "ownerId", "welzijn-0912", "dueOn", "2026-09-01",
-                "corporationAlone", true)));
-        given().auth().oauth2(Tokens.partner("gemeente-0912")).contentType(ContentType.JSON).body(bad)
-                .post("/api/v1/collaborations/{c}/workshops", collaboration).then().statusCode(400)
-                .body("errors[0].field", equalTo("actions[0].pin"));
-    }
-
-    @Test
     void contactsAreForTheOrganisationItselfOnly() {
         Fixtures.organisation("welzijn-0914", "welfare", "GM0914");
         given().auth().oauth2(Tokens.partner("welzijn-0914")).contentType(ContentType.JSON)

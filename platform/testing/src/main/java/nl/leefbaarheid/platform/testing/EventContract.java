@@ -10,10 +10,13 @@ import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +30,8 @@ public abstract class EventContract {
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /** The producer may add fields: a consumer reads what it knows. */
-    static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** A class of the consumer, its event type, and the fields the consumer cannot do without. */
     public record Read(Class<? extends Record> type, String eventType, Set<String> needed) {
@@ -119,10 +123,12 @@ public abstract class EventContract {
         return types;
     }
 
-    static final Map<Class<?>, List<String>> JSON_TYPES = Map.of(String.class, List.of("string"), Integer.class, List.of("integer"),
-            int.class, List.of("integer"), Long.class, List.of("integer"), long.class, List.of("integer"),
-            BigDecimal.class, List.of("number", "integer"), Double.class, List.of("number", "integer"),
-            Boolean.class, List.of("boolean"), boolean.class, List.of("boolean"));
+    static final Map<Class<?>, List<String>> JSON_TYPES = Map.ofEntries(Map.entry(String.class, List.of("string")),
+            Map.entry(Integer.class, List.of("integer")), Map.entry(int.class, List.of("integer")), Map.entry(Long.class, List.of("integer")),
+            Map.entry(long.class, List.of("integer")), Map.entry(BigDecimal.class, List.of("number", "integer")),
+            Map.entry(Double.class, List.of("number", "integer")), Map.entry(Boolean.class, List.of("boolean")),
+            Map.entry(boolean.class, List.of("boolean")), Map.entry(UUID.class, List.of("string")), Map.entry(LocalDate.class, List.of("string")),
+            Map.entry(Instant.class, List.of("string")), Map.entry(List.class, List.of("array")));
 
     static List<String> jsonTypes(Class<?> type) {
         List<String> types = JSON_TYPES.get(type);

@@ -34,8 +34,8 @@ import nl.leefbaarheid.platform.web.ETags;
 public class ThemeService {
 
     /** The record kinds of themes and subtopics in the audit trail. */
-    public static final String THEME = "theme";
-    public static final String SUBTOPIC = "subtopic";
+    static final String THEME = "theme";
+    static final String SUBTOPIC = "subtopic";
 
     @Inject
     Audit audit;

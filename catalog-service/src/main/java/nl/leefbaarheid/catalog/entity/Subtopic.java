@@ -7,6 +7,8 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
 import jakarta.persistence.ManyToOne;
 import java.util.Optional;
 
@@ -31,6 +33,13 @@ public class Subtopic extends PanacheEntityBase {
 
     @Column(nullable = false)
     public int position;
+
+    /** Set when it was retired: it stays, with its interventions, but takes no new ones. */
+    public Instant retiredAt;
+
+    /** Raised by every change: the ETag. */
+    @Version
+    public long version;
 
     public static Optional<Subtopic> findByCode(String code) {
         return find("code", code).firstResultOptional();

@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
 import java.util.Optional;
 
 /** A theme of the toolbox, such as "Schoon en heel". */
@@ -26,6 +28,13 @@ public class Theme extends PanacheEntityBase {
 
     @Column(nullable = false)
     public int position;
+
+    /** Set when it was retired: it stays, with its interventions, but takes no new ones. */
+    public Instant retiredAt;
+
+    /** Raised by every change: the ETag. */
+    @Version
+    public long version;
 
     public static Optional<Theme> findByCode(String code) {
         return find("code", code).firstResultOptional();

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -227,9 +228,13 @@ public class InterventionService {
         }
         InterventionRules.check(spec, LocalDate.now(ZONE))
                 .forEach(e -> errors.add(new FieldError(e.getKey(), e.getValue())));
-        if (spec.subtopicCode() != null && !spec.subtopicCode().isBlank()
-                && Subtopic.findByCode(spec.subtopicCode()).isEmpty()) {
-            errors.add(new FieldError("subtopicCode", "is not a subtopic of the toolbox"));
+        if (spec.subtopicCode() != null && !spec.subtopicCode().isBlank()) {
+            Optional<Subtopic> subtopic = Subtopic.findByCode(spec.subtopicCode());
+            if (subtopic.isEmpty()) {
+                errors.add(new FieldError("subtopicCode", "is not a subtopic of the toolbox"));
+            } else if (subtopic.get().retiredAt != null) {
+                errors.add(new FieldError("subtopicCode", "was retired; it takes no new interventions or revisions"));
+            }
         }
         return errors;
     }

@@ -236,7 +236,12 @@ class TenantIsolationTest {
                 { "POST", "/api/v1/interventions/{id}/publish", "/api/v1/interventions/buurtbemiddeling/publish" },
                 { "POST", "/api/v1/interventions/{id}/retire", "/api/v1/interventions/buurtbemiddeling/retire" },
                 { "POST", "/api/v1/themes", "/api/v1/themes" },
-                { "POST", "/api/v1/themes/{code}/subtopics", "/api/v1/themes/sociale-leefbaarheid/subtopics" } }) {
+                { "POST", "/api/v1/themes/{code}/subtopics", "/api/v1/themes/sociale-leefbaarheid/subtopics" },
+                { "PATCH", "/api/v1/themes/{code}", "/api/v1/themes/sociale-leefbaarheid" },
+                { "POST", "/api/v1/themes/{code}/retire", "/api/v1/themes/sociale-leefbaarheid/retire" },
+                { "PATCH", "/api/v1/themes/{code}/subtopics/{subtopic}", "/api/v1/themes/sociale-leefbaarheid/subtopics/samenleven" },
+                { "POST", "/api/v1/themes/{code}/subtopics/{subtopic}/retire",
+                        "/api/v1/themes/sociale-leefbaarheid/subtopics/samenleven/retire" } }) {
             cells.add(new Cell("catalog", write[0], write[1], write[2], Map.of("reason", "x"), "application/json", null, none, corporations));
         }
         cells.add(new Cell("catalog", "POST", "/api/v1/toolbox", "/api/v1/toolbox", new byte[] { 80, 75, 3, 4 },

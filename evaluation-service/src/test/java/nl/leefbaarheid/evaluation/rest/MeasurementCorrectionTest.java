@@ -111,7 +111,15 @@ class MeasurementCorrectionTest {
                 .body("items[0].after.value", equalTo(7.4f)).body("items[1].after.state", equalTo("recorded"));
         // the admin reads it across records; another corporation not even one measurement's
         given().auth().oauth2(Tokens.admin()).queryParam("recordKind", "measurement").queryParam("recordId", id)
-                .queryParam("organisation", CORP).get("/api/v1/audit-entries").then().statusCode(200).body("totalItems", equalTo(2));
+                .queryParam("organisation", CORP).queryParam("actor", CORP + "-user").queryParam("from", "2026-01-01T00:00:00Z")
+                .get("/api/v1/audit-entries").then().statusCode(200).body("totalItems", equalTo(2));
+        given().auth().oauth2(Tokens.admin()).queryParam("recordId", id).queryParam("to", "2026-01-01T00:00:00+01:00")
+                .get("/api/v1/audit-entries").then().statusCode(200).body("totalItems", equalTo(0));
+        for (Map<String, String> bad : List.of(Map.of("from", "gisteren"), Map.of("to", "2026-13-45"), Map.of("recordKind", "x".repeat(61)),
+                Map.of("from", "2026-02-01T00:00:00Z", "to", "2026-01-01T00:00:00Z"))) {
+            given().auth().oauth2(Tokens.admin()).queryParams(bad).get("/api/v1/audit-entries").then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
         given().auth().oauth2(Tokens.corporation("corp-other")).get("/api/v1/measurements/{id}/history", id).then().statusCode(404);
         given().auth().oauth2(Tokens.corporation(CORP)).get("/api/v1/audit-entries").then().statusCode(403);
     }

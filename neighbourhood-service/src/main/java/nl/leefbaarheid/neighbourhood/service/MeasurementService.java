@@ -94,15 +94,18 @@ public class MeasurementService {
         int statusChanges = 0;
         if (!plan.applied().isEmpty()) {
             ObservationStore.Changed stored = store.store(plan.store().values().stream().map(observations::get).toList());
-            ObservationStore.Changed removed = store.remove(plan.remove().stream().map(id -> new ObservationStore.Source(
-                    areaOf(batch, plan, changes, id), SOURCE + id)).toList());
+            // a withdrawn measurement's observation is found in the area its withdrawal names
+            Map<String, String> areas = new HashMap<>();
+            plan.applied().forEach(index -> areas.put(batch.get(index).measurement().measurementId(), batch.get(index).measurement().areaCode()));
+            ObservationStore.Changed removed = store.remove(plan.remove().stream()
+                    .map(id -> new ObservationStore.Source(areas.get(id), SOURCE + id)).toList());
             remember(plan.remember());
             Reasons reasons = reasons(batch, plan);
-            Set<String> areas = new HashSet<>(stored.areaCodes());
-            areas.addAll(removed.areaCodes());
-            Set<Long> complexes = new HashSet<>(stored.complexIds());
-            complexes.addAll(removed.complexIds());
-            StatusService.Recalculated recalculated = statuses.recalculateNeighbourhoods(areas, complexes, reasons);
+            Set<String> changedAreas = new HashSet<>(stored.areaCodes());
+            changedAreas.addAll(removed.areaCodes());
+            Set<Long> changedComplexes = new HashSet<>(stored.complexIds());
+            changedComplexes.addAll(removed.complexIds());
+            StatusService.Recalculated recalculated = statuses.recalculateNeighbourhoods(changedAreas, changedComplexes, reasons);
             rollUps.request(recalculated.toRollUp(), reasons);
             statusChanges = recalculated.changed();
         }
@@ -187,12 +190,6 @@ public class MeasurementService {
                  where measurement_revision.revision < excluded.revision""",
                 List.of(ids.toArray(String[]::new), ids.stream().map(id -> remember.get(id).revision()).toArray(Long[]::new),
                         ids.stream().map(id -> Boolean.toString(remember.get(id).withdrawn())).toArray(String[]::new)));
-    }
-
-    /** The area of a withdrawn measurement: from its withdrawal. */
-    private static String areaOf(List<Received> batch, MeasurementChanges.Plan plan, List<MeasurementChanges.Change> changes, String id) {
-        return changes.stream().filter(c -> c.measurementId().equals(id) && plan.applied().contains(c.index())).reduce((a, b) -> b)
-                .map(c -> batch.get(c.index()).measurement().areaCode()).orElseThrow();
     }
 
     /** The applied events by area and complex: a measurement's id, and what happened to it when it is not its recording. */

@@ -53,6 +53,10 @@ public class Audit {
     @Inject
     ObjectMapper json;
 
+    /** Request scoped: asked only while a request is active. */
+    @Inject
+    Caller caller;
+
     private AuditSnapshots snapshots;
 
     @PostConstruct
@@ -134,11 +138,10 @@ public class Audit {
     }
 
     /** The current caller, from its bearer token; {@link #SYSTEM} outside a request. */
-    private static AuditEntry.Actor actor() {
+    private AuditEntry.Actor actor() {
         if (!Arc.container().requestContext().isActive()) {
             return new AuditEntry.Actor(SYSTEM, null, null);
         }
-        Caller caller = Arc.container().instance(Caller.class).get();
         if (caller.isAdmin()) {
             return new AuditEntry.Actor(caller.name(), Roles.ADMIN, null);
         }

@@ -56,6 +56,8 @@ class TenantIsolationTest {
     static String agreement;
     static String workshop;
     static long pin;
+    static long contact;
+    static long progress;
     static long action;
     static final String PIN = "Overlast op het plein";
     static final String ACTION = "Buurtbemiddeling op het plein";
@@ -122,8 +124,11 @@ class TenantIsolationTest {
         action = api("partner", a.partnerToken()).contentType(ContentType.JSON).body(Map.of("pinId", pin, "interventionId", "buurtbemiddeling",
                 "description", ACTION, "ownerId", a.welfarePartner, "dueOn", "2026-09-01", "corporationAlone", false))
                 .post(workshops + "/" + workshop + "/actions").then().statusCode(201).extract().<Number>path("id").longValue();
-        api("partner", a.partnerToken()).contentType(ContentType.JSON).body(Map.of("name", "Wijkregisseur", "email", CONTACT))
-                .post("/api/v1/organisations/{id}/contacts", a.municipalityPartner).then().statusCode(201);
+        contact = api("partner", a.partnerToken()).contentType(ContentType.JSON).body(Map.of("name", "Wijkregisseur", "email", CONTACT))
+                .post("/api/v1/organisations/{id}/contacts", a.municipalityPartner).then().statusCode(201).extract().<Number>path("id").longValue();
+        progress = api("partner", a.partnerToken()).contentType(ContentType.JSON).body(Map.of("reportedOn", "2026-06-30", "value", 6.1,
+                "note", "Portiekgesprekken")).post("/api/v1/agreements/{id}/progress", agreement).then().statusCode(200).extract()
+                .<Number>path("progress[0].id").longValue();
         LocalDate start = LocalDate.now().minusMonths(13).withDayOfMonth(1);
         deployment = Eventually.await("a deployment of corporation A", () -> api("evaluation", a.corporationToken())
                 .contentType(ContentType.JSON).body(Map.of("interventionId", "buurtbemiddeling", "interventionRevision", 1,
@@ -404,6 +409,37 @@ class TenantIsolationTest {
                 + "/actions?size=500", null, null, ACTION, corpAandPartner, none));
         cells.add(new Cell("partner", "GET", "/api/v1/organisations/{id}/actions", "/api/v1/organisations/" + a.welfarePartner
                 + "/actions?size=500", null, null, ACTION, corpAandPartner, none));
+        // corrections (issue 26): only who may change a record does, and histories show only what their record's readers see
+        String organisationA = "/api/v1/organisations/" + a.municipalityPartner;
+        String contactA = organisationA + "/contacts/" + contact;
+        cells.add(new Cell("partner", "PATCH", "/api/v1/organisations/{id}", organisationA, Map.of("name", "Indringer"), "application/json",
+                null, none, partnerAWrites));
+        cells.add(new Cell("partner", "GET", "/api/v1/organisations/{id}/history", organisationA + "/history", null, null, a.municipalityPartner,
+                none, none));
+        cells.add(new Cell("partner", "GET", "/api/v1/organisations/{id}/contacts/{contactId}", contactA, null, null, CONTACT, partnerA, none));
+        cells.add(new Cell("partner", "PATCH", "/api/v1/organisations/{id}/contacts/{contactId}", contactA, Map.of("role", "Indringer"),
+                "application/json", null, none, partnerAWrites));
+        cells.add(new Cell("partner", "DELETE", "/api/v1/organisations/{id}/contacts/{contactId}", contactA, null, null, null, none,
+                partnerAWrites));
+        cells.add(new Cell("partner", "DELETE", "/api/v1/organisations/{id}/contacts", organisationA + "/contacts", null, null, null, none,
+                partnerAWrites));
+        cells.add(new Cell("partner", "GET", "/api/v1/organisations/{id}/contacts/{contactId}/history", contactA + "/history", null, null,
+                a.municipalityPartner + "/" + contact, partnerA, none));
+        String collaborationA = "/api/v1/collaborations/" + collaboration;
+        cells.add(new Cell("partner", "PATCH", "/api/v1/collaborations/{id}", collaborationA, Map.of("name", "Indringer"), "application/json",
+                null, none, collaborationWrites));
+        cells.add(new Cell("partner", "POST", "/api/v1/collaborations/{id}/end", collaborationA + "/end", Map.of("reason", "Indringer"),
+                "application/json", null, none, collaborationWrites));
+        cells.add(new Cell("partner", "GET", "/api/v1/collaborations/{id}/history", collaborationA + "/history", null, null, collaboration,
+                corpAandPartner, none));
+        String agreementA = "/api/v1/agreements/" + agreement;
+        cells.add(new Cell("partner", "PATCH", "/api/v1/agreements/{id}", agreementA, Map.of("title", "Indringer"), "application/json", null,
+                none, corpAWrites));
+        cells.add(new Cell("partner", "PATCH", "/api/v1/agreements/{id}/progress/{progressId}", agreementA + "/progress/" + progress,
+                Map.of("value", 1.0, "reason", "Indringer"), "application/json", null, none,
+                EnumSet.of(Caller.CORPORATION_A, Caller.PARTNER_A, Caller.ADMIN)));
+        cells.add(new Cell("partner", "GET", "/api/v1/agreements/{id}/history", agreementA + "/history", null, null, agreement, partnerA,
+                none));
         cells.add(new Cell("partner", "GET", "/api/v1/organisations", "/api/v1/organisations?municipality=" + a.municipality, null, null,
                 a.municipalityPartner, none, none));
         cells.add(new Cell("partner", "POST", "/api/v1/organisations", "/api/v1/organisations", Map.of("id", a.municipalityPartner,

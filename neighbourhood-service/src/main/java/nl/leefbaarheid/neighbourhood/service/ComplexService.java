@@ -167,7 +167,7 @@ public class ComplexService {
         taken.persist();
         em.flush();
         publish(ComplexRegistered.of(taken));
-        audit.record(KIND, taken.subject(), "taken-over", null, ComplexView.of(taken), transfer.reason() == null ? null : transfer.reason().strip());
+        audit.record(KIND, taken.subject(), "taken-over", null, ComplexView.of(taken), stripped(transfer.reason()));
         return complex;
     }
 
@@ -201,7 +201,11 @@ public class ComplexService {
 
     private void changed(HousingComplex complex, String change, ComplexView before, String reason) {
         publish(ComplexRegistered.changed(complex, change));
-        audit.record(KIND, complex.subject(), change, before, ComplexView.of(complex), reason == null ? null : reason.strip());
+        audit.record(KIND, complex.subject(), change, before, ComplexView.of(complex), stripped(reason));
+    }
+
+    private static String stripped(String reason) {
+        return reason == null ? null : reason.strip();
     }
 
     private void publish(ComplexRegistered complex) {

@@ -49,7 +49,7 @@ public final class Registry {
         send("complex:" + corporation + ":" + complexId, "nl.leefbaarheid.complex.registered.v1", """
                 {"corporationId": "%s", "complexId": "%s", "neighbourhoodCode": "%s", "name": "Complex %s", "homes": 80}"""
                 .formatted(corporation, complexId, neighbourhood, complexId));
-        await(() -> reference().neighbourhoodOf(corporation, complexId).filter(neighbourhood::equals).isPresent(),
+        await(() -> reference().complex(corporation, complexId).filter(c -> neighbourhood.equals(c.neighbourhoodCode())).isPresent(),
                 "complex " + corporation + "/" + complexId);
     }
 
@@ -79,7 +79,7 @@ public final class Registry {
         }
     }
 
-    static ReferenceData reference() {
+    public static ReferenceData reference() {
         return Arc.container().instance(ReferenceData.class).get();
     }
 }

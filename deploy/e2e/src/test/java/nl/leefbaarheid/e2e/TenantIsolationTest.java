@@ -286,6 +286,16 @@ class TenantIsolationTest {
                 + "/complexes/C-02/status", null, null, TENANT_MARK, corpAandPartner, none));
         cells.add(new Cell("neighbourhood", "GET", "/api/v1/corporations/{corporationId}/complexes/{code}/status/history", corpPath
                 + "/complexes/C-02/status/history", null, null, TENANT_MARK, corpAandPartner, none));
+        // A's complex corrected, ended or transferred (never without If-Match, which no one here sends), and its history
+        String complexA = corpPath + "/complexes/C-02";
+        cells.add(new Cell("neighbourhood", "PATCH", "/api/v1/corporations/{corporationId}/complexes/{code}", complexA,
+                Map.of("name", "Indringer"), "application/json", null, none, corpAWrites));
+        cells.add(new Cell("neighbourhood", "POST", "/api/v1/corporations/{corporationId}/complexes/{code}/end", complexA + "/end",
+                Map.of("endedOn", LocalDate.now().toString(), "endReason", "sold"), "application/json", null, none, corpAWrites));
+        cells.add(new Cell("neighbourhood", "POST", "/api/v1/corporations/{corporationId}/complexes/{code}/transfer", complexA + "/transfer",
+                Map.of("toCorporationId", "indringer", "on", LocalDate.now().toString()), "application/json", null, none, corpAWrites));
+        cells.add(new Cell("neighbourhood", "GET", "/api/v1/corporations/{corporationId}/complexes/{code}/history", complexA + "/history",
+                null, null, "C-02", corpAandPartner, none));
         cells.add(new Cell("neighbourhood", "PUT", "/api/v1/corporations/{corporationId}/complexes/{code}/tenant-colour-override",
                 corpPath + "/complexes/C-02/tenant-colour-override", override, "application/json", null, none, corpAWrites));
         cells.add(new Cell("neighbourhood", "GET", "/api/v1/corporations/{corporationId}/shares", corpPath + "/shares", null, null,
@@ -321,6 +331,10 @@ class TenantIsolationTest {
                 deployment, EnumSet.of(Caller.CORPORATION_A), none));
         cells.add(new Cell("evaluation", "GET", "/api/v1/deployments/{id}", "/api/v1/deployments/" + deployment, null, null, deployment,
                 EnumSet.of(Caller.CORPORATION_A), none));
+        cells.add(new Cell("evaluation", "PATCH", "/api/v1/deployments/{id}", "/api/v1/deployments/" + deployment,
+                Map.of("owner", "Indringer"), "application/json", null, none, corpAWrites));
+        cells.add(new Cell("evaluation", "GET", "/api/v1/deployments/{id}/history", "/api/v1/deployments/" + deployment + "/history",
+                null, null, deployment, EnumSet.of(Caller.CORPORATION_A), none));
         cells.add(new Cell("evaluation", "GET", "/api/v1/deployments/{id}/effect", "/api/v1/deployments/" + deployment + "/effect", null,
                 null, "verdict", EnumSet.of(Caller.CORPORATION_A), none));
         for (String action : List.of("start", "complete", "stop")) {

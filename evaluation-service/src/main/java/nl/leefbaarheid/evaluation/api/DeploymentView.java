@@ -33,7 +33,8 @@ public record DeploymentView(
         @Schema(description = "When each measurement is due, and of which indicators (from the revision's method).") List<PlanItem> plan,
         @Schema(description = "The effect, once completed.") EffectCalculator.Effect result,
         Instant completedAt,
-        @Schema(description = "The workshop action in partner-service it came from, if any.") DeploymentOrigin origin) {
+        @Schema(description = "The workshop action in partner-service it came from, if any.") DeploymentOrigin origin,
+        @Schema(description = "Raised by every change of its plan; also its ETag, to send in If-Match.", example = "2") int version) {
 
     @Schema(name = "PlanItem")
     public record PlanItem(@Schema(example = "baseline") Slot slot, @Schema(example = "2026-03-01") LocalDate dueOn,

@@ -38,7 +38,7 @@ public class AreaListener {
                 AreaRegistered area = read(event, AreaRegistered.class);
                 yield () -> reference.store(event.id(), area);
             }
-            case ComplexRegistered.TYPE -> {
+            case ComplexRegistered.TYPE, ComplexRegistered.CHANGED_TYPE -> {
                 ComplexRegistered complex = read(event, ComplexRegistered.class);
                 yield () -> reference.store(event.id(), complex);
             }

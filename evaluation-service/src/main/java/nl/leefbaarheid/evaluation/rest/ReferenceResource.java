@@ -56,15 +56,15 @@ public class ReferenceResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "getReferenceComplex", summary = "Read a housing complex as measurements are checked against it",
             description = "A complex registered at neighbourhood-service reaches this service about a second later; until then a measurement"
-                    + " naming it is refused. A corporation reads only its own complexes (404 for another's).")
+                    + " naming it is refused. An ended or transferred complex says since when: measurements of periods from then on are refused. A corporation reads only its own complexes (404 for another's).")
     @APIResponse(responseCode = "200", description = "The complex is known", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ComplexReference.class), examples = @ExampleObject(name = "complex", value = """
-                    {"corporationId": "corp-demo", "complexId": "ZH-01", "neighbourhoodCode": "BU09990201"}""")))
+                    {"corporationId": "corp-demo", "complexId": "ZH-01", "neighbourhoodCode": "BU09990201", "endedOn": "2027-01-01",
+                     "endReason": "transferred", "transferredTo": "corp-noord"}""")))
     public ComplexReference complex(@PathParam("corporationId") @Parameter(example = "corp-demo") String corporationId,
             @PathParam("complexId") @Parameter(example = "ZH-01") String complexId) {
         boolean visible = caller.isAdmin() || caller.corporationId().filter(corporationId::equals).isPresent();
-        return reference.neighbourhoodOf(corporationId, complexId).filter(n -> visible)
-                .map(n -> new ComplexReference(corporationId, complexId, n))
+        return reference.complex(corporationId, complexId).filter(c -> visible)
                 .orElseThrow(() -> ProblemException.notFound("complex", corporationId + "/" + complexId));
     }
 }

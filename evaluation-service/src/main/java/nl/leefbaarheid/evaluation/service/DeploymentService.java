@@ -7,9 +7,11 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import nl.leefbaarheid.evaluation.api.DeploymentChange;
 import nl.leefbaarheid.evaluation.api.DeploymentOrigin;
 import nl.leefbaarheid.evaluation.api.DeploymentView;
 import nl.leefbaarheid.evaluation.api.DueMeasurement;
@@ -34,11 +37,14 @@ import nl.leefbaarheid.evaluation.event.DeploymentPlanned;
 import nl.leefbaarheid.evaluation.event.DeploymentRefused;
 import nl.leefbaarheid.evaluation.event.DeploymentRequested;
 import nl.leefbaarheid.evaluation.event.EvaluationCompleted;
+import nl.leefbaarheid.platform.audit.Audit;
+import nl.leefbaarheid.platform.audit.AuditEntry;
 import nl.leefbaarheid.platform.outbox.Outbox;
 import nl.leefbaarheid.platform.paging.Page;
 import nl.leefbaarheid.platform.paging.PageRequest;
 import nl.leefbaarheid.platform.problem.ProblemException;
 import nl.leefbaarheid.platform.security.Caller;
+import nl.leefbaarheid.platform.web.ETags;
 
 /**
  * Deployments: created from a published revision with its measurement plan and comparison areas, started,
@@ -50,6 +56,14 @@ import nl.leefbaarheid.platform.security.Caller;
 public class DeploymentService {
 
     static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    /** The kind of record of a deployment in the audit trail. */
+    public static final String KIND = "deployment";
+
+    static final String IF_MATCH_HINT = "Send the deployment's ETag (from GET /api/v1/deployments/{id}) in If-Match.";
+
+    @Inject
+    Audit audit;
 
     @Inject
     Caller caller;
@@ -96,7 +110,11 @@ public class DeploymentService {
 
     /** The deployment if the caller may change it: the admin or the owning corporation. */
     public Deployment writable(UUID id) {
-        Deployment deployment = Deployment.findById(id);
+        return writable(id, LockModeType.NONE);
+    }
+
+    private Deployment writable(UUID id, LockModeType lock) {
+        Deployment deployment = Deployment.findById(id, lock);
         if (deployment == null || !(caller.isAdmin() || caller.corporationId().map(deployment.corporationId::equals).orElse(false))) {
             throw ProblemException.notFound("deployment", id);
         }
@@ -179,19 +197,105 @@ public class DeploymentService {
         }
         deployment.persist();
         em.flush();
-        for (MeasurementPlan.PlannedSlot slot : MeasurementPlan.of(request.startDate(), revision.method())) {
-            em.createNativeQuery("insert into plan_slot (deployment_id, slot, due_on, indicators) values (:d, :s, :due, cast(:i as jsonb))")
-                    .setParameter("d", deployment.id).setParameter("s", slot.slot().name()).setParameter("due", slot.dueOn())
-                    .setParameter("i", catalog.write(slot.indicators())).executeUpdate();
-        }
-        for (String area : comparison) {
-            em.createNativeQuery("insert into comparison_area (deployment_id, area_code) values (:d, :a)")
-                    .setParameter("d", deployment.id).setParameter("a", area).executeUpdate();
-        }
+        writePlan(deployment.id, MeasurementPlan.of(request.startDate(), revision.method()));
+        writeComparisonAreas(deployment.id, comparison);
+        audit.record(KIND, deployment.id.toString(), "planned", null, view(deployment), null);
         outbox.add(EvaluationCompleted.TOPIC, deployment.id.toString(), DeploymentPlanned.TYPE, deployment.id.toString(),
                 new DeploymentPlanned(deployment.id, deployment.interventionId, deployment.interventionRevision, deployment.interventionTitle,
                         deployment.areaCode, deployment.complexId, corporation, deployment.startDate, deployment.plannedEndDate, origin));
         return deployment;
+    }
+
+    /**
+     * Changes the plan, budget, partners or comparison areas of a deployment that has not ended, at the version the caller
+     * read; the same values again change nothing. A new start date (only while planned) re-plans the measurement slots; the
+     * effect follows the new comparison areas (it is computed from them).
+     */
+    @Transactional(TxType.REQUIRED)
+    public Deployment update(UUID id, DeploymentChange change, String ifMatch) {
+        Deployment deployment = writable(id, LockModeType.PESSIMISTIC_WRITE);
+        long expected = ETags.requiredVersion(ifMatch, IF_MATCH_HINT);
+        if (deployment.status == DeploymentStatus.COMPLETED || deployment.status == DeploymentStatus.STOPPED) {
+            throw ProblemException.conflict("The deployment has ended (" + deployment.status.name().toLowerCase() + "); its plan is closed.");
+        }
+        if (deployment.version != expected) {
+            throw ProblemException.preconditionFailed("The deployment changed since version " + expected + "; it is at version "
+                    + deployment.version + ". Read it again.");
+        }
+        LocalDate start = change.startDate() == null ? deployment.startDate : change.startDate();
+        if (!start.equals(deployment.startDate) && deployment.status != DeploymentStatus.PLANNED) {
+            throw ProblemException.conflict("The start date changes only while the deployment is planned; this one is "
+                    + deployment.status.name().toLowerCase() + ".");
+        }
+        LocalDate plannedEnd = change.plannedEndDate() == null ? deployment.plannedEndDate : change.plannedEndDate();
+        if (plannedEnd.isBefore(start)) {
+            throw ProblemException.invalid("plannedEndDate", "must not be before startDate (" + start + ")");
+        }
+        List<String> comparison = change.comparisonAreas() == null ? comparisonAreas(id)
+                : new LinkedHashSet<>(change.comparisonAreas()).stream().sorted().toList();
+        if (comparison.contains(deployment.areaCode)) {
+            throw ProblemException.invalid("comparisonAreas", "must not include the area of the deployment itself");
+        }
+        DeploymentView before = view(deployment);
+        String owner = change.owner() == null ? deployment.owner : change.owner().strip();
+        BigDecimal budget = change.budget() == null ? deployment.budget : change.budget();
+        List<String> partners = change.partners() == null ? partners(deployment) : List.copyOf(new LinkedHashSet<>(change.partners()));
+        boolean planChanged = !owner.equals(deployment.owner) || !start.equals(deployment.startDate)
+                || !plannedEnd.equals(deployment.plannedEndDate) || !partners.equals(before.partners())
+                || (budget == null ? deployment.budget != null : deployment.budget == null || budget.compareTo(deployment.budget) != 0);
+        boolean comparisonChanged = !comparison.equals(before.comparisonAreas());
+        if (!planChanged && !comparisonChanged) {
+            return deployment;
+        }
+        if (!start.equals(deployment.startDate)) {
+            em.createNativeQuery("delete from plan_slot where deployment_id = :d").setParameter("d", id).executeUpdate();
+            writePlan(id, MeasurementPlan.of(start, method(deployment)));
+        }
+        if (comparisonChanged) {
+            em.createNativeQuery("delete from comparison_area where deployment_id = :d").setParameter("d", id).executeUpdate();
+            writeComparisonAreas(id, comparison);
+        }
+        deployment.owner = owner;
+        deployment.startDate = start;
+        deployment.plannedEndDate = plannedEnd;
+        deployment.budget = budget;
+        deployment.partners = catalog.write(partners);
+        if (planChanged) {
+            em.flush(); // raises the version, which the history and the ETag show
+        } else {
+            em.lock(deployment, LockModeType.PESSIMISTIC_FORCE_INCREMENT); // only its comparison areas (other rows) changed
+        }
+        audit.record(KIND, id.toString(), "updated", before, view(deployment), change.reason() == null ? null : change.reason().strip());
+        return deployment;
+    }
+
+    /** The deployment after a change of its state, with the change in its history. */
+    private DeploymentView recorded(Deployment deployment, String action, DeploymentView before, String reason) {
+        em.flush(); // raises the version, which the history and the ETag show
+        DeploymentView after = view(deployment);
+        audit.record(KIND, deployment.id.toString(), action, before, after, reason);
+        return after;
+    }
+
+    /** The deployment's changes, newest first, for whoever may read it. */
+    public Page<AuditEntry> history(UUID id, PageRequest page) {
+        visible(id);
+        return audit.history(KIND, id.toString(), page);
+    }
+
+    private void writePlan(UUID deployment, List<MeasurementPlan.PlannedSlot> plan) {
+        for (MeasurementPlan.PlannedSlot slot : plan) {
+            em.createNativeQuery("insert into plan_slot (deployment_id, slot, due_on, indicators) values (:d, :s, :due, cast(:i as jsonb))")
+                    .setParameter("d", deployment).setParameter("s", slot.slot().name()).setParameter("due", slot.dueOn())
+                    .setParameter("i", catalog.write(slot.indicators())).executeUpdate();
+        }
+    }
+
+    private void writeComparisonAreas(UUID deployment, List<String> areas) {
+        for (String area : areas) {
+            em.createNativeQuery("insert into comparison_area (deployment_id, area_code) values (:d, :a)")
+                    .setParameter("d", deployment).setParameter("a", area).executeUpdate();
+        }
     }
 
     @Transactional(TxType.REQUIRED)
@@ -200,8 +304,9 @@ public class DeploymentService {
         if (deployment.status != DeploymentStatus.PLANNED) {
             throw ProblemException.conflict("Only a planned deployment can start; this one is " + deployment.status.name().toLowerCase() + ".");
         }
+        DeploymentView before = view(deployment);
         deployment.status = DeploymentStatus.RUNNING;
-        return view(deployment);
+        return recorded(deployment, "started", before, null);
     }
 
     /** Completes the deployment: its effect is computed, kept and published to {@code evaluation.results.v1}. */
@@ -212,6 +317,7 @@ public class DeploymentService {
             throw ProblemException.conflict("The deployment has ended already (" + deployment.status.name().toLowerCase() + ").");
         }
         EffectCalculator.Effect effect = effect(deployment);
+        DeploymentView before = view(deployment);
         deployment.status = DeploymentStatus.COMPLETED;
         deployment.actualEndDate = endDate != null ? endDate : LocalDate.now(ZONE);
         deployment.completedAt = Instant.now();
@@ -222,7 +328,7 @@ public class DeploymentService {
                         effect.verdict(), effect.indicators().stream().map(i -> new EvaluationCompleted.Indicator(i.indicator(),
                                 i.baseline(), i.interim(), i.finalValue(), i.change(), i.comparisonChange(), i.effect(),
                                 i.minimalRelevantChange(), i.verdict(), i.respondents())).toList(), deployment.completedAt));
-        return view(deployment);
+        return recorded(deployment, "completed", before, null);
     }
 
     @Transactional(TxType.REQUIRED)
@@ -234,10 +340,11 @@ public class DeploymentService {
         if (deployment.status == DeploymentStatus.COMPLETED || deployment.status == DeploymentStatus.STOPPED) {
             throw ProblemException.conflict("The deployment has ended already (" + deployment.status.name().toLowerCase() + ").");
         }
+        DeploymentView before = view(deployment);
         deployment.status = DeploymentStatus.STOPPED;
         deployment.stopReason = reason.strip();
         deployment.actualEndDate = endDate != null ? endDate : LocalDate.now(ZONE);
-        return view(deployment);
+        return recorded(deployment, "stopped", before, deployment.stopReason);
     }
 
     /**
@@ -297,7 +404,7 @@ public class DeploymentService {
         return Page.of(due.subList(from, Math.min(due.size(), from + page.size)), due.size(), page);
     }
 
-    DeploymentView view(Deployment d) {
+    public DeploymentView view(Deployment d) {
         @SuppressWarnings("unchecked")
         List<Object[]> plan = em.createNativeQuery("select slot, due_on, cast(indicators as text) from plan_slot where deployment_id = :d order by due_on")
                 .setParameter("d", d.id).getResultList();
@@ -307,7 +414,8 @@ public class DeploymentService {
                         p[1] instanceof Date date ? date.toLocalDate() : (LocalDate) p[1],
                         read((String) p[2], new TypeReference<List<String>>() { }))).toList(),
                 d.result == null ? null : read(d.result, new TypeReference<EffectCalculator.Effect>() { }), d.completedAt,
-                d.originActionId == null ? null : new DeploymentOrigin(d.originCollaborationId, d.originWorkshopId, d.originActionId));
+                d.originActionId == null ? null : new DeploymentOrigin(d.originCollaborationId, d.originWorkshopId, d.originActionId),
+                d.version);
     }
 
     public EffectMethod method(Deployment deployment) {

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import nl.leefbaarheid.evaluation.api.ComplexReference;
 import nl.leefbaarheid.evaluation.api.MeasurementInput;
 import nl.leefbaarheid.evaluation.api.MeasurementView;
 import nl.leefbaarheid.evaluation.api.NewDeployment;
@@ -163,7 +164,7 @@ public class MeasurementService {
         ReferenceData.AreaYears areas = reference.areaYears(inputs.stream()
                 .filter(in -> in != null && in.areaCode() != null && NEIGHBOURHOOD.matcher(in.areaCode()).matches())
                 .map(MeasurementInput::areaCode).toList());
-        Map<String, Optional<String>> complexCache = new HashMap<>();
+        Map<String, Optional<ComplexReference>> complexCache = new HashMap<>();
         Map<UUID, Deployment> deploymentCache = new HashMap<>();
         Map<UUID, List<String>> comparisonCache = new HashMap<>();
         Map<UUID, List<String>> plannedCache = new HashMap<>();
@@ -249,13 +250,18 @@ public class MeasurementService {
             }
             String owner = deployment != null ? deployment.corporationId : corporation;
             if (in.complexId() != null && owner != null && COMPLEX_ID.matcher(in.complexId()).matches()) {
-                Optional<String> neighbourhood = complexCache.computeIfAbsent(owner + "/" + in.complexId(),
-                        k -> reference.neighbourhoodOf(owner, in.complexId()));
-                if (neighbourhood.isEmpty()) {
+                Optional<ComplexReference> complex = complexCache.computeIfAbsent(owner + "/" + in.complexId(),
+                        k -> reference.complex(owner, in.complexId()));
+                Optional<String> outsideTenure = complex.isEmpty() || periodProblem.isPresent() ? Optional.empty()
+                        : complex.get().tenure().problem(in.complexId(), Period.start(in.period()).orElseThrow());
+                if (complex.isEmpty()) {
                     errors.add(new FieldError(at + "complexId", "no complex " + in.complexId() + " of corporation " + owner));
                     refusedLater++;
-                } else if (!neighbourhood.get().equals(in.areaCode())) {
-                    errors.add(new FieldError(at + "areaCode", "complex " + in.complexId() + " lies in " + neighbourhood.get()));
+                } else if (!complex.get().neighbourhoodCode().equals(in.areaCode())) {
+                    errors.add(new FieldError(at + "areaCode", "complex " + in.complexId() + " lies in " + complex.get().neighbourhoodCode()));
+                    refusedLater++;
+                } else if (outsideTenure.isPresent()) {
+                    errors.add(new FieldError(at + "complexId", outsideTenure.get()));
                     refusedLater++;
                 }
             }

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.leefbaarheid.evaluation.api.AreaReference;
+import nl.leefbaarheid.evaluation.api.ComplexReference;
 import nl.leefbaarheid.evaluation.domain.RegistryYear;
 import nl.leefbaarheid.evaluation.event.AreaRegistered;
 import nl.leefbaarheid.evaluation.event.ComplexRegistered;
@@ -87,12 +89,16 @@ public class ReferenceData {
             return;
         }
         SqlRows.update(em, """
-                insert into complex_ref (corporation_id, complex_id, neighbourhood_code, name, homes, households, received_at)
-                values (?, ?, ?, ?, ?, ?, ?)
+                insert into complex_ref (corporation_id, complex_id, neighbourhood_code, name, homes, households, since, ended_on,
+                                         end_reason, transferred_to, received_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (corporation_id, complex_id) do update set neighbourhood_code = excluded.neighbourhood_code,
-                    name = excluded.name, homes = excluded.homes, households = excluded.households, received_at = excluded.received_at""",
+                    name = excluded.name, homes = excluded.homes, households = excluded.households, since = excluded.since,
+                    ended_on = excluded.ended_on, end_reason = excluded.end_reason, transferred_to = excluded.transferred_to,
+                    received_at = excluded.received_at""",
                 Arrays.asList(complex.corporationId(), complex.complexId(), complex.neighbourhoodCode(), complex.name(),
-                        complex.homes(), complex.households(), now()));
+                        complex.homes(), complex.households(), date(complex.since()), date(complex.endedOn()), complex.endReason(),
+                        complex.transferredTo(), now()));
     }
 
     @Transactional(TxType.REQUIRED)
@@ -142,11 +148,13 @@ public class ReferenceData {
     }
 
 
-    /** The neighbourhood the corporation's complex lies in; empty for a complex it has not registered. */
+    /** The corporation's complex: where it lies and when it counts; empty for a complex it has not registered. */
     @Transactional(TxType.SUPPORTS)
-    public Optional<String> neighbourhoodOf(String corporationId, String complexId) {
-        return SqlRows.query(em, "select neighbourhood_code from complex_ref where corporation_id = ? and complex_id = ?",
-                List.of(corporationId, complexId), row -> row.getString(1)).stream().findFirst();
+    public Optional<ComplexReference> complex(String corporationId, String complexId) {
+        return SqlRows.query(em, "select neighbourhood_code, since, ended_on, end_reason, transferred_to from complex_ref"
+                + " where corporation_id = ? and complex_id = ?", List.of(corporationId, complexId),
+                row -> new ComplexReference(corporationId, complexId, row.getString(1), row.getObject(2, LocalDate.class),
+                        row.getObject(3, LocalDate.class), row.getString(4), row.getString(5))).stream().findFirst();
     }
 
     /**
@@ -168,6 +176,10 @@ public class ReferenceData {
         return SqlRows.query(em, sql, year == null ? List.of(code) : List.of(code, year),
                 row -> new AreaReference(row.getString(1), row.getInt(2), row.getString(3), row.getString(4), row.getString(5),
                         (Integer) row.getObject(6), (Integer) row.getObject(7))).stream().findFirst();
+    }
+
+    private static java.sql.Date date(LocalDate date) {
+        return date == null ? null : java.sql.Date.valueOf(date);
     }
 
     private static Timestamp now() {

@@ -26,6 +26,7 @@ class NeighbourhoodEventsContractTest extends EventContract {
     protected List<Read> reads() {
         return List.of(new Read(AreaRegistered.class, AreaRegistered.TYPE, Set.of("code", "year", "level", "name")),
                 new Read(ComplexRegistered.class, ComplexRegistered.TYPE, Set.of("corporationId", "complexId", "neighbourhoodCode", "name")),
+                new Read(ComplexRegistered.class, ComplexRegistered.CHANGED_TYPE, Set.of("corporationId", "complexId", "neighbourhoodCode", "name")),
                 new Read(IndicatorDefined.class, IndicatorDefined.TYPE, Set.of("code")));
     }
 }

@@ -56,7 +56,7 @@ class DeploymentFlowTest {
     void registeredAreas() {
         if (!registered) {
             Registry.neighbourhoods(2024, "BU09040101", "BU09040102", "BU09040103", "BU09040201", "BU09040202", "BU09040301", "BU09040104",
-                    "BU09040401", "BU09040105", "BU09040106");
+                    "BU09040401", "BU09040105", "BU09040106", "BU09040107");
             registered = true;
         }
     }
@@ -108,6 +108,65 @@ class DeploymentFlowTest {
         row.put("deploymentId", deployment);
         row.put("slot", slot);
         return row;
+    }
+
+    @Test
+    void thePlanChangesUntilTheEndWithIfMatchAndEachChangeIsInTheDeploymentsHistory() {
+        String id = deploy("BU09040105", List.of("BU09040106"));
+        String token = Tokens.corporation(CORP);
+        String etag = given().auth().oauth2(token).get("/api/v1/deployments/{id}", id).then().statusCode(200)
+                .body("version", equalTo(0)).extract().header("ETag");
+        assertThat(etag).isEqualTo("\"0\"");
+        Map<String, Object> later = Map.of("startDate", "2025-04-01", "comparisonAreas", List.of("BU09040107"), "owner", "Wijkteam Zuid",
+                "reason", "The garden plot was not ready.");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(later).patch("/api/v1/deployments/{id}", id)
+                .then().statusCode(428).contentType("application/problem+json");
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", "\"7\"").body(later)
+                .patch("/api/v1/deployments/{id}", id).then().statusCode(412).contentType("application/problem+json");
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("plannedEndDate", "2025-01-01"))
+                .patch("/api/v1/deployments/{id}", id).then().statusCode(400).body("errors.field", contains("plannedEndDate"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("comparisonAreas", List.of("BU09040105")))
+                .patch("/api/v1/deployments/{id}", id).then().statusCode(400).body("errors.field", contains("comparisonAreas"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("budget", -1))
+                .patch("/api/v1/deployments/{id}", id).then().statusCode(400).body("errors.field", contains("budget"));
+        given().auth().oauth2(Tokens.corporation("corp-eval-other")).contentType(ContentType.JSON).header("If-Match", etag).body(later)
+                .patch("/api/v1/deployments/{id}", id).then().statusCode(404);
+
+        // a later start while planned re-plans the slots; the comparison areas are replaced, and measurements follow them
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", etag).body(later)
+                .patch("/api/v1/deployments/{id}", id).then().statusCode(200).header("ETag", "\"1\"")
+                .body("plan.dueOn", contains("2025-04-01", "2025-10-01", "2026-04-01")).body("comparisonAreas", contains("BU09040107"))
+                .body("owner", equalTo("Wijkteam Zuid")).body("budget", equalTo(12500.0f)).body("version", equalTo(1));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(m("BU09040106", id, null, 7.0, 30))
+                .post("/api/v1/measurements").then().statusCode(400).body("errors.field", contains("areaCode"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(m("BU09040107", id, null, 7.0, 30))
+                .post("/api/v1/measurements").then().statusCode(201);
+        // the same values again change nothing
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(later)
+                .patch("/api/v1/deployments/{id}", id).then().statusCode(200).header("ETag", "\"1\"");
+
+        // running: the start date stays, the rest changes; ended: nothing changes
+        given().auth().oauth2(token).post("/api/v1/deployments/{id}/start", id).then().statusCode(200);
+        String running = given().auth().oauth2(token).get("/api/v1/deployments/{id}", id).then().extract().header("ETag");
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", running).body(Map.of("startDate", "2025-05-01"))
+                .patch("/api/v1/deployments/{id}", id).then().statusCode(409).contentType("application/problem+json");
+        running = given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", running)
+                .body(Map.of("budget", 15000.5, "partners", List.of("welzijn-demostad", "wijkteam-zuid")))
+                .patch("/api/v1/deployments/{id}", id).then().statusCode(200).body("budget", equalTo(15000.5f))
+                .body("partners", contains("welzijn-demostad", "wijkteam-zuid")).extract().header("ETag");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("reason", "Budget cut."))
+                .post("/api/v1/deployments/{id}/stop", id).then().statusCode(200);
+        String stopped = given().auth().oauth2(token).get("/api/v1/deployments/{id}", id).then().extract().header("ETag");
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", stopped).body(Map.of("budget", 1))
+                .patch("/api/v1/deployments/{id}", id).then().statusCode(409).contentType("application/problem+json");
+
+        // who changed what, when and why: for whoever may read the deployment
+        given().auth().oauth2(Tokens.partner("wijkteam-zuid")).get("/api/v1/deployments/{id}/history", id).then().statusCode(200)
+                .body("items.action", contains("stopped", "updated", "started", "updated", "planned"))
+                .body("items[0].reason", equalTo("Budget cut.")).body("items[1].reason", equalTo(null))
+                .body("items[3].reason", equalTo("The garden plot was not ready.")).body("items[3].actor.organisation", equalTo(CORP))
+                .body("items[3].before.startDate", equalTo("2025-03-01")).body("items[3].after.startDate", equalTo("2025-04-01"));
+        given().auth().oauth2(Tokens.corporation("corp-eval-other")).get("/api/v1/deployments/{id}/history", id).then().statusCode(404);
     }
 
     @Test

@@ -154,6 +154,36 @@ class MeasurementRefusalTest {
                 .then().statusCode(403);
     }
 
+    @Test
+    void aComplexTransferredToAnotherCorporationTakesItsOldOwnersMeasurementsOnlyOfPeriodsBeforeTheTransfer() {
+        Registry.complex(CORP, "K-3", AREA);
+        Registry.send("complex:" + CORP + ":K-3", "nl.leefbaarheid.complex.changed.v1", """
+                {"corporationId": "%s", "complexId": "K-3", "neighbourhoodCode": "%s", "name": "Complex K-3", "change": "transferred",
+                 "endedOn": "2026-04-01", "endReason": "transferred", "transferredTo": "corp-refuse-new", "version": 1}"""
+                .formatted(CORP, AREA));
+        Registry.send("complex:corp-refuse-new:K-3", "nl.leefbaarheid.complex.registered.v1", """
+                {"corporationId": "corp-refuse-new", "complexId": "K-3", "neighbourhoodCode": "%s", "name": "Complex K-3",
+                 "since": "2026-04-01", "transferredFrom": "%s"}""".formatted(AREA, CORP));
+        Registry.await(() -> Registry.reference().complex("corp-refuse-new", "K-3").isPresent()
+                && Registry.reference().complex(CORP, "K-3").map(c -> c.endedOn() != null).orElse(false), "the transfer of K-3");
+        long[] before = stored();
+        given().auth().oauth2(Tokens.corporation(CORP)).contentType(ContentType.JSON).body(withComplex(AREA, "K-3"))
+                .post("/api/v1/measurements").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", contains("complexId")).body("errors.message", contains("complex K-3 ended on 2026-04-01"
+                        + " (transferred to corp-refuse-new); figures of periods from then on no longer count for it"));
+        Map<String, Object> firstQuarter = withComplex(AREA, "K-3");
+        firstQuarter.put("period", "2026-Q1");
+        given().auth().oauth2(Tokens.corporation("corp-refuse-new")).contentType(ContentType.JSON).body(firstQuarter)
+                .post("/api/v1/measurements").then().statusCode(422).body("errors.field", contains("complexId"));
+        assertThat(stored()).containsExactly(before);
+        given().auth().oauth2(Tokens.corporation(CORP)).contentType(ContentType.JSON).body(firstQuarter)
+                .post("/api/v1/measurements").then().statusCode(201);
+        given().auth().oauth2(Tokens.corporation("corp-refuse-new")).contentType(ContentType.JSON).body(withComplex(AREA, "K-3"))
+                .post("/api/v1/measurements").then().statusCode(201);
+        given().auth().oauth2(Tokens.corporation(CORP)).get("/api/v1/reference/corporations/{c}/complexes/{id}", CORP, "K-3")
+                .then().statusCode(200).body("endedOn", equalTo("2026-04-01")).body("transferredTo", equalTo("corp-refuse-new"));
+    }
+
     /** Measurements and outbox events stored. */
     long[] stored() {
         return QuarkusTransaction.requiringNew().call(() -> new long[] {

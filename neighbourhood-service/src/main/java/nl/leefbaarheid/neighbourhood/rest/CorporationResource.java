@@ -9,17 +9,23 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import nl.leefbaarheid.neighbourhood.api.ColourOverrideRequest;
+import nl.leefbaarheid.neighbourhood.api.ComplexChange;
+import nl.leefbaarheid.neighbourhood.api.ComplexEnd;
+import nl.leefbaarheid.neighbourhood.api.ComplexTransfer;
 import nl.leefbaarheid.neighbourhood.api.ComplexView;
 import nl.leefbaarheid.neighbourhood.api.NewComplex;
 import nl.leefbaarheid.neighbourhood.api.StatusVersion;
@@ -29,12 +35,22 @@ import nl.leefbaarheid.neighbourhood.entity.HousingComplex;
 import nl.leefbaarheid.neighbourhood.service.Access;
 import nl.leefbaarheid.neighbourhood.service.ComplexService;
 import nl.leefbaarheid.neighbourhood.service.StatusQueries;
+import nl.leefbaarheid.platform.audit.AuditEntry;
 import nl.leefbaarheid.platform.paging.Page;
 import nl.leefbaarheid.platform.paging.PageRequest;
+import nl.leefbaarheid.platform.problem.Problem;
 import nl.leefbaarheid.platform.problem.ProblemException;
 import nl.leefbaarheid.platform.security.Caller;
 import nl.leefbaarheid.platform.security.Roles;
+import nl.leefbaarheid.platform.web.ETags;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,6 +67,10 @@ public class CorporationResource {
     /** Corporation and organisation ids, as partner-service registers them. */
     static final String ID = "[a-z0-9]+(-[a-z0-9]+)*";
     static final String ID_MESSAGE = "must be lower-case words joined by hyphens";
+
+    static final String IF_MATCH = "The ETag of the complex as read (GET /api/v1/corporations/{corporationId}/complexes/{code}). Required.";
+    static final String CONFLICT = "The complex has ended (sold, demolished or transferred): it no longer changes";
+    static final String STALE = "The complex changed since the If-Match version";
 
     @Inject
     ComplexService complexes;
@@ -90,9 +110,115 @@ public class CorporationResource {
     @Path("/complexes/{code}")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getComplex", summary = "Read a complex", description = "404 for callers without access to the corporation.")
-    public ComplexView get(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId, @PathParam("code") String code) {
+    @APIResponse(responseCode = "200", description = "The complex", headers = @Header(name = "ETag", description = "Version to send in If-Match",
+            schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ComplexView.class)))
+    public Response get(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId, @PathParam("code") String code) {
         readable(corporationId);
-        return ComplexView.of(complexes.get(corporationId, code));
+        return tagged(complexes.get(corporationId, code));
+    }
+
+    @PATCH
+    @Path("/complexes/{code}")
+    @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
+    @Operation(operationId = "updateComplex", summary = "Correct a complex: name, homes, households, neighbourhood",
+            description = "Sets the fields given (the others stay). If-Match is required: 428 without it, 412 when the complex changed since;"
+                    + " 409 once it has ended. A new neighbourhood or household count recalculates the complex and its neighbourhoods. The"
+                    + " change goes to neighbourhood.areas.v1 (nl.leefbaarheid.complex.changed.v1) and into the complex's history with the"
+                    + " reason, when given. The same values again change nothing. 404 for another corporation's complex.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplexChange.class),
+            examples = @ExampleObject(name = "merged homes", value = "{\"homes\": 118, \"households\": 112, \"reason\": \"Two homes were merged.\"}")))
+    @APIResponse(responseCode = "200", description = "The complex as changed", headers = @Header(name = "ETag", description = "New version",
+            schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ComplexView.class)))
+    @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "#/components/schemas/Problem")))
+    @APIResponse(responseCode = "412", description = STALE, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "#/components/schemas/Problem")))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "#/components/schemas/Problem")))
+    public Response update(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId,
+            @PathParam("code") String code, @NotNull @Valid ComplexChange change,
+            @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        writable(corporationId);
+        return tagged(complexes.update(corporationId, code, change, ifMatch));
+    }
+
+    @POST
+    @Path("/complexes/{code}/end")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
+    @Operation(operationId = "endComplex", summary = "End a complex: the corporation sold or demolished it",
+            description = "From endedOn the complex no longer counts for the corporation: figures of periods starting then or later are refused"
+                    + " (here and at evaluation-service), and it leaves the working area. Its figures and status so far stay. If-Match is"
+                    + " required (428, 412); 409 once it has ended. Goes to neighbourhood.areas.v1 (nl.leefbaarheid.complex.changed.v1,"
+                    + " change ended) and into the complex's history.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplexEnd.class),
+            examples = @ExampleObject(name = "sold", value = "{\"endedOn\": \"2027-01-01\", \"endReason\": \"sold\", \"reason\": \"Sold to a private landlord.\"}")))
+    @APIResponse(responseCode = "200", description = "The ended complex", headers = @Header(name = "ETag", description = "New version",
+            schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ComplexView.class)))
+    @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "#/components/schemas/Problem")))
+    @APIResponse(responseCode = "412", description = STALE, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "#/components/schemas/Problem")))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "#/components/schemas/Problem")))
+    public Response end(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId,
+            @PathParam("code") String code, @NotNull @Valid ComplexEnd end,
+            @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        writable(corporationId);
+        return tagged(complexes.end(corporationId, code, end, ifMatch));
+    }
+
+    @POST
+    @Path("/complexes/{code}/transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
+    @Operation(operationId = "transferComplex", summary = "Transfer a complex to another corporation from a date",
+            description = "The complex ends for its corporation on that day (endReason transferred) and the new owner holds it from then, at"
+                    + " /api/v1/corporations/{toCorporationId}/complexes/{newComplexId} (the same id when none is given). Whose figures were whose"
+                    + " stays: the tenant figures and observations stored keep their corporation, and so does the old complex's status and"
+                    + " history; figures of periods starting on or after the date are the new owner's only. Both records go to"
+                    + " neighbourhood.areas.v1 (nl.leefbaarheid.complex.changed.v1 with change transferred, nl.leefbaarheid.complex.registered.v1"
+                    + " with since and transferredFrom) and into the history. If-Match is required (428, 412); 409 once the complex has ended or"
+                    + " when the new owner has a complex with that id already; 400 for a transfer to the same corporation.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplexTransfer.class),
+            examples = @ExampleObject(name = "portfolio swap", value = "{\"toCorporationId\": \"corp-noord\", \"on\": \"2027-01-01\", \"reason\": \"Exchanged in the 2027 portfolio swap.\"}")))
+    @APIResponse(responseCode = "200", description = "The complex as it ended for its corporation", headers = @Header(name = "ETag",
+            description = "New version", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ComplexView.class)))
+    @APIResponse(responseCode = "409", description = CONFLICT + ", or the new owner has a complex with that id", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
+    @APIResponse(responseCode = "412", description = STALE, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "#/components/schemas/Problem")))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "#/components/schemas/Problem")))
+    public Response transfer(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId,
+            @PathParam("code") String code, @NotNull @Valid ComplexTransfer transfer,
+            @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        writable(corporationId);
+        return tagged(complexes.transfer(corporationId, code, transfer, ifMatch));
+    }
+
+    @GET
+    @Path("/complexes/{code}/history")
+    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
+    @Operation(operationId = "getComplexHistory", summary = "Read what changed in a complex, newest first",
+            description = "Its audit trail: registered (or taken over), each correction, its end or transfer, each with who (the token's subject,"
+                    + " role and organisation), when, why and the complex before and after. For whoever may read the complex.")
+    @APIResponse(responseCode = "200", description = "The entries, newest first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "#/components/schemas/PageAuditEntry"), examples = @ExampleObject(name = "a transfer", value = """
+                    {"items": [{"id": 88, "recordKind": "complex", "recordId": "complex:corp-demo:ZH-01", "action": "transferred",
+                      "actor": {"subject": "j.jansen", "role": "corporation", "organisation": "corp-demo"}, "at": "2026-12-01T10:00:00Z",
+                      "reason": "Exchanged in the 2027 portfolio swap.", "changes": ["endReason", "endedOn", "transferredTo", "version"],
+                      "before": {"code": "ZH-01", "version": 0}, "after": {"code": "ZH-01", "version": 1, "endedOn": "2027-01-01",
+                      "endReason": "transferred", "transferredTo": "corp-noord"}}], "page": 0, "size": 20, "totalItems": 2, "totalPages": 1}""")))
+    public Page<AuditEntry> complexHistory(@PathParam("corporationId") @Pattern(regexp = ID, message = ID_MESSAGE) String corporationId,
+            @PathParam("code") String code, @Valid @BeanParam PageRequest page) {
+        readable(corporationId);
+        return complexes.history(corporationId, code, page);
     }
 
     @GET
@@ -169,6 +295,10 @@ public class CorporationResource {
         writable(corporationId);
         complexes.unshare(corporationId, organisationId);
         return Response.noContent().build();
+    }
+
+    private static Response tagged(HousingComplex complex) {
+        return Response.ok(ComplexView.of(complex)).tag(ETags.of(complex.version)).build();
     }
 
     private void readable(String corporationId) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
+import nl.leefbaarheid.neighbourhood.entity.HousingComplex;
 import nl.leefbaarheid.platform.security.Caller;
 import nl.leefbaarheid.platform.sql.SqlRows;
 
@@ -103,10 +104,11 @@ public class Access {
         return allowed == null || allowed.contains(corporationId);
     }
 
-    /** Whether the caller is the admin or a corporation with a complex of its own in this neighbourhood. */
+    /** Whether the caller is the admin or a corporation with a complex of its own in this neighbourhood (one that counts today). */
     public boolean ownsComplexIn(String neighbourhoodCode) {
         return caller.isAdmin() || caller.corporationId().map(corporation -> query(
-                "select exists (select 1 from housing_complex where neighbourhood_code = ? and corporation_id = ?)",
+                "select exists (select 1 from housing_complex where neighbourhood_code = ? and corporation_id = ? and "
+                        + HousingComplex.CURRENT + ")",
                 List.of(neighbourhoodCode, corporation), r -> r.getBoolean(1)).get(0)).orElse(false);
     }
 

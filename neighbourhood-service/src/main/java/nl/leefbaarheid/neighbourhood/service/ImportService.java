@@ -231,6 +231,9 @@ public class ImportService {
                     errors.add(new FieldError(at + "complexId", "no complex " + row.complexId() + " of corporation " + corporation));
                 } else if (!complex.neighbourhoodCode.equals(row.areaCode())) {
                     errors.add(new FieldError(at + "areaCode", "complex " + row.complexId() + " lies in " + complex.neighbourhoodCode));
+                } else if (periodProblem.isEmpty()) {
+                    complex.tenure().problem(row.complexId(), Period.start(row.period()).orElseThrow())
+                            .ifPresent(problem -> errors.add(new FieldError(at + "complexId", problem)));
                 }
             }
             if (indicator != null && indicator.restricted && corporation == null) {

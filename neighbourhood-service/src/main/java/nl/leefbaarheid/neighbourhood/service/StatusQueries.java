@@ -27,6 +27,7 @@ import nl.leefbaarheid.neighbourhood.api.WorkingArea;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.domain.AreaStatus;
 import nl.leefbaarheid.neighbourhood.domain.TenantBasis;
+import nl.leefbaarheid.neighbourhood.entity.HousingComplex;
 import nl.leefbaarheid.platform.paging.Page;
 import nl.leefbaarheid.platform.paging.PageRequest;
 import nl.leefbaarheid.platform.problem.ProblemException;
@@ -225,7 +226,8 @@ public class StatusQueries {
             where = "s.level = ? and s.subject like ?";
             params.add(level.prefix() + municipality.substring(2) + "%");
         } else {
-            where = "s.level = ? and s.subject in (select neighbourhood_code from housing_complex where corporation_id = ?)";
+            where = "s.level = ? and s.subject in (select neighbourhood_code from housing_complex where corporation_id = ? and "
+                    + HousingComplex.CURRENT + ")";
             params.add(corporation);
         }
         // a row whose priority the caller sees only in part: its status and basis, to compute that priority from
@@ -340,7 +342,7 @@ public class StatusQueries {
     public WorkingArea workingArea(String corporationId) {
         @SuppressWarnings("unchecked")
         List<String> neighbourhoods = em.createNativeQuery(
-                "select distinct neighbourhood_code from housing_complex where corporation_id = :c order by 1")
+                "select distinct neighbourhood_code from housing_complex where corporation_id = :c and " + HousingComplex.CURRENT + " order by 1")
                 .setParameter("c", corporationId).getResultList();
         if (neighbourhoods.isEmpty()) {
             throw ProblemException.notFound("working area of corporation", corporationId);

@@ -308,7 +308,8 @@ public class StatusService {
                   from area_status s
                   left join lateral (select households from area where code = s.area_code order by year desc limit 1) a on true
                  where s.level = 'NEIGHBOURHOOD'
-                   and s.subject in (select neighbourhood_code from housing_complex where corporation_id = :corporation)""")
+                   and s.subject in (select neighbourhood_code from housing_complex where corporation_id = :corporation and """
+                + HousingComplex.CURRENT + ")")
                 .setParameter("corporation", corporationId).getResultList();
         List<StatusCalculator.Weighted> weighted = children.stream()
                 .map(c -> new StatusCalculator.Weighted(read((String) c[0]), ((Number) c[1]).doubleValue())).toList();

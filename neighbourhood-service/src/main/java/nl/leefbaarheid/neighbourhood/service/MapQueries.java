@@ -80,7 +80,7 @@ public class MapQueries {
             }
             features.add(new AreaMap.Feature("Feature", row.code(), row.geometry(), properties(row, kind, corporations)));
         }
-        List<Double> box = bbox[0] == Double.MAX_VALUE ? null : List.of(bbox[0], bbox[1], bbox[2], bbox[3]);
+        List<Double> box = bbox[0] == Double.MAX_VALUE ? null : List.of(round(bbox[0]), round(bbox[1]), round(bbox[2]), round(bbox[3]));
         return new AreaMap("FeatureCollection", municipality, corporation, box, features);
     }
 
@@ -111,6 +111,11 @@ public class MapQueries {
                 new AreaMap.DimensionClasses(classOf(dimensions, "won"), classOf(dimensions, "fys"), classOf(dimensions, "vrz"),
                         classOf(dimensions, "soc"), classOf(dimensions, "onv")),
                 null, colour, seen.priority(), restricted, seen.fewHouseholds());
+    }
+
+    /** Five decimals, as the simplified boundaries. */
+    private static double round(double degrees) {
+        return Math.round(degrees * 1e5) / 1e5;
     }
 
     private static Integer classOf(Map<String, AreaStatus.Score> dimensions, String dimension) {

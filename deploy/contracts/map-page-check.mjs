@@ -104,11 +104,13 @@ try {
   const shown = await page.textContent("#area-status");
   const want = `klasse ${deviation.class} ${deviation.label}`;
   if (!shown.includes(want)) throw new Error(`a click on ${target.properties.code} shows "${shown}", not "${want}"`);
+  const pins = await page.locator("path.pin").count();
+  const recommended = (await page.$$eval("#area-recommendations li", (items) => items.map((i) => i.textContent))).join("; ");
   await page.screenshot({ path: screenshot });
   if (errors.length) throw new Error(`errors in the page: ${errors.join("; ")}`);
   if (outside.length) throw new Error(`the page asked for something outside this machine: ${outside[0]}`);
   console.log(`map page: OK at ${base}/map/: ${drawn} neighbourhoods of ${municipality} drawn in their classes' legend colours;`
-    + ` a click on ${target.properties.code} shows "${want}"; screenshot ${screenshot}`);
+    + ` a click on ${target.properties.code} shows "${want}" and recommends: ${recommended}; ${pins} workshop pins; screenshot ${screenshot}`);
 } catch (e) {
   failed = true;
   console.log(`map page: FAILED at ${base}/map/: ${e.message.split("\n")[0]}`);

@@ -160,6 +160,8 @@ async function loadCollaborations() {
     page.items.filter((c) => c.municipalityCode === $('municipality').value).forEach((c) => {
       select.add(new Option(c.name, c.id));
     });
+    // the pins of the municipality's first collaboration show at once; choose (geen) to hide them
+    if (select.options.length > 1) select.selectedIndex = 1;
   } catch (e) {
     say(`partner-service: ${e.message}`);
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -22,7 +23,7 @@ public record AreaMap(
             @Schema(enumeration = "Feature", example = "Feature") String type,
             @Schema(description = "The CBS neighbourhood code.", example = "BU09990101") String id,
             @JsonRawValue @JsonInclude(JsonInclude.Include.ALWAYS)
-            @Schema(nullable = true, oneOf = { Polygon.class, MultiPolygon.class }, discriminatorProperty = "type",
+            @Schema(type = SchemaType.OBJECT, nullable = true, oneOf = { Polygon.class, MultiPolygon.class }, discriminatorProperty = "type",
                     discriminatorMapping = { @DiscriminatorMapping(value = "Polygon", schema = Polygon.class),
                             @DiscriminatorMapping(value = "MultiPolygon", schema = MultiPolygon.class) },
                     description = "The neighbourhood's boundary simplified for overview maps (points about 10 m apart at most are"
@@ -34,16 +35,16 @@ public record AreaMap(
     /** The schema of a GeoJSON Polygon: rings of [longitude, latitude] positions, the exterior ring first. */
     @Schema(name = "GeoJsonPolygon", description = "A GeoJSON Polygon: its exterior ring (counterclockwise), then its holes (clockwise), each closed.")
     public record Polygon(
-            @Schema(enumeration = "Polygon", example = "Polygon") String type,
-            @Schema(description = "Rings of [longitude, latitude] positions.",
+            @Schema(required = true, enumeration = "Polygon", example = "Polygon") String type,
+            @Schema(required = true, description = "Rings of [longitude, latitude] positions.",
                     example = "[[[5.30, 52.13], [5.32, 52.13], [5.32, 52.14], [5.30, 52.14], [5.30, 52.13]]]")
             List<List<List<Double>>> coordinates) {
     }
 
     @Schema(name = "GeoJsonMultiPolygon", description = "A GeoJSON MultiPolygon: polygons (an island, an exclave), each as in a Polygon.")
     public record MultiPolygon(
-            @Schema(enumeration = "MultiPolygon", example = "MultiPolygon") String type,
-            @Schema(description = "Polygons of rings of [longitude, latitude] positions.",
+            @Schema(required = true, enumeration = "MultiPolygon", example = "MultiPolygon") String type,
+            @Schema(required = true, description = "Polygons of rings of [longitude, latitude] positions.",
                     example = "[[[[5.30, 52.13], [5.32, 52.13], [5.32, 52.14], [5.30, 52.13]]], [[[5.40, 52.13], [5.41, 52.13], [5.41, 52.14], [5.40, 52.13]]]]")
             List<List<List<List<Double>>>> coordinates) {
     }

@@ -31,7 +31,7 @@ public record BoundaryCollection(
     }
 
     @Schema(name = "BoundaryCodes", description = "The area's CBS code: the most detailed of these; the others given must contain it"
-            + " (a neighbourhood's wijkcode its district). Other properties are ignored.")
+            + " (a neighbourhood's wijkcode its district). Other properties (names, figures) are ignored.", additionalProperties = Schema.True.class)
     public record Codes(
             @Schema(pattern = "BU\\d{4}[0-9A-Z]{4}", example = "BU09990101") String buurtcode,
             @Schema(pattern = "WK\\d{4}[0-9A-Z]{2}", example = "WK099901") String wijkcode,

@@ -1,10 +1,13 @@
 package nl.leefbaarheid.neighbourhood.geo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import org.locationtech.jts.algorithm.Orientation;
@@ -164,7 +167,7 @@ public record Boundary(Crs crs, Polygonal geometry, Polygonal simplified, Envelo
     private static void ring(StringBuilder json, Coordinate[] ring, boolean counterClockwise, int decimals) {
         List<Coordinate> points = new ArrayList<>(List.of(ring));
         if (Orientation.isCCW(ring) != counterClockwise) {
-            java.util.Collections.reverse(points);
+            Collections.reverse(points);
         }
         json.append('[');
         for (int i = 0; i < points.size(); i++) {
@@ -175,7 +178,7 @@ public record Boundary(Crs crs, Polygonal geometry, Polygonal simplified, Envelo
     }
 
     private static String round(double value, int decimals) {
-        return java.math.BigDecimal.valueOf(value).setScale(decimals, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     private static String point(Coordinate c) {

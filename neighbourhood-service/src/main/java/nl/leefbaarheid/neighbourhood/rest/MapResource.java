@@ -2,6 +2,7 @@ package nl.leefbaarheid.neighbourhood.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.Compressed;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
@@ -34,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MapResource {
 
     static final String WHOSE = "Give a municipality or a corporation (its working area: the neighbourhoods where it has complexes; for those"
-            + " who may see that corporation's figures, else 404). ";
+            + " who may see that corporation's figures, else 404). Compressed (gzip, deflate) for clients that accept it. ";
     static final String CACHING = " The answer carries an ETag of its content, which differs between callers who see different figures,"
             + " and Cache-Control private, no-cache: send the ETag back in If-None-Match to get 304 while nothing changed.";
 
@@ -45,6 +46,7 @@ public class MapResource {
     ObjectMapper json;
 
     @GET
+    @Compressed
     @Path("/resilience")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getResilienceMap", summary = "The resilience map of a municipality or a working area",
@@ -64,6 +66,7 @@ public class MapResource {
     }
 
     @GET
+    @Compressed
     @Path("/livability")
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
     @Operation(operationId = "getLivabilityMap", summary = "The livability map of a municipality or a working area",

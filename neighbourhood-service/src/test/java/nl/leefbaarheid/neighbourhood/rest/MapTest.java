@@ -95,7 +95,8 @@ class MapTest {
         Response owner = livability(Tokens.corporation("corp-a82"), "municipality=GM0982");
         String tag = owner.header("ETag");
         assertThat(owner.header("Cache-Control")).contains("private").contains("no-cache");
-        assertThat(owner.header("Vary")).isEqualTo("Authorization");
+        assertThat(owner.header("Vary")).isEqualTo("Authorization, Accept-Encoding");
+        assertThat(owner.header("Content-Encoding")).as("RestAssured accepts gzip").isEqualTo("gzip");
         assertThat(livability(Tokens.corporation("corp-a82"), "municipality=GM0982").header("ETag")).isEqualTo(tag);
         given().auth().oauth2(Tokens.corporation("corp-a82")).header("If-None-Match", tag).get("/api/v1/maps/livability?municipality=GM0982")
                 .then().statusCode(304).header("ETag", tag);

@@ -55,7 +55,8 @@ public final class ETags {
 
     /**
      * A read tagged by a digest of its content, answered 304 when {@code If-None-Match} names that tag. The content is what
-     * this caller may see, so the tag differs between callers who see different figures; {@code private, no-cache} keeps
+     * this caller may see, so the tag differs between callers who see different figures (and it may go out compressed:
+     * hence {@code Vary: Authorization, Accept-Encoding}); {@code private, no-cache} keeps
      * shared caches out and has private ones ask again (cheaply, with the tag) each time, since statuses change by events.
      */
     public static Response conditional(Request request, byte[] body, MediaType type) {
@@ -65,7 +66,7 @@ public final class ETags {
         cache.setNoCache(true);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         Response.ResponseBuilder answer = notModified != null ? notModified : Response.ok(body, type);
-        return answer.tag(tag).cacheControl(cache).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
+        return answer.tag(tag).cacheControl(cache).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION + ", " + HttpHeaders.ACCEPT_ENCODING).build();
     }
 
     private static String digest(byte[] body) {

@@ -18,7 +18,9 @@ started_at=$(date +%s)
 "$ROOT/deploy/local/kafka-start.sh"
 
 # PARTNER_WEBHOOKS_ALLOWED_TARGETS (read by partner-service only): the local receivers of env.sh, the only loopback
-# targets its webhooks may reach.
+# targets its webhooks may reach. QUARKUS_HTTP_CORS_ORIGINS (catalog-service and partner-service enable CORS): the origin
+# of neighbourhood-service's map page, which calls them from the browser.
+map_origins="http://localhost:${SERVICE_PORT[neighbourhood]},http://127.0.0.1:${SERVICE_PORT[neighbourhood]}"
 for svc in "${SERVICES[@]}"; do
   pidfile="$LOCAL_DIR/pids/$svc.pid"
   if pid_alive "$pidfile"; then
@@ -33,6 +35,7 @@ for svc in "${SERVICES[@]}"; do
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$svc" \
   KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
   PARTNER_WEBHOOKS_ALLOWED_TARGETS="${PARTNER_WEBHOOKS_ALLOWED_TARGETS:-$(webhook_allowed_targets)}" \
+  QUARKUS_HTTP_CORS_ORIGINS="${QUARKUS_HTTP_CORS_ORIGINS:-$map_origins}" \
     nohup "$ROOT/deploy/service-java.sh" "$svc-service" "$app" > "$LOCAL_DIR/logs/$svc-service.log" 2>&1 &
   echo $! > "$pidfile"
 done
@@ -58,7 +61,10 @@ cat <<TEXT
 Leefbaarheid platform runs (logs in .local/logs, stop with deploy/local/stop.sh):
 $(for svc in "${SERVICES[@]}"; do printf '  %-22s http://localhost:%s/q/swagger-ui   (OpenAPI: /q/openapi)\n' "$svc-service" "${SERVICE_PORT[$svc]}"; done)
 
-A token for Swagger UI's "Authorize" button or for curl (development key, local runs only):
+The map page (Demostad by livability class, resilience or tenant colour; sign in with a token below):
+  http://localhost:${SERVICE_PORT[neighbourhood]}/map/
+
+A token for Swagger UI's "Authorize" button, the map page or curl (development key, local runs only):
   deploy/local/mint-token.sh admin
   deploy/local/mint-token.sh corporation corp-demo
   deploy/local/mint-token.sh partner gemeente-demostad

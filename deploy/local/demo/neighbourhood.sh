@@ -1,5 +1,5 @@
 # Demo data of neighbourhood-service (sourced by load.sh): the invented municipality Demostad (GM0999) with its
-# districts and neighbourhoods, Leefbaarometer scores, resilience figures, complexes and tenant surveys.
+# districts and neighbourhoods and their boundaries, Leefbaarometer scores, resilience figures, complexes and tenant surveys.
 # The registry of every year the demo has figures of (the resilience figures go back to 2012): a figure counts for the
 # latest registry year up to its own year that the municipality is registered for.
 for year in 2012 2018 2022 2024; do
@@ -15,6 +15,10 @@ for year in 2012 2018 2022 2024; do
   post neighbourhood /api/v1/areas "{\"code\":\"BU09990301\",\"year\":$year,\"name\":\"Parkzoom\",\"parentCode\":\"WK099903\",\"households\":8900,\"homes\":9500,\"corporationHomes\":1800}"
   post neighbourhood /api/v1/areas "{\"code\":\"BU09990302\",\"year\":$year,\"name\":\"Vogelwijk\",\"parentCode\":\"WK099903\",\"households\":9900,\"homes\":10600,\"corporationHomes\":2500}"
 done
+
+# Boundaries of every Demostad area for 2024 (invented shapes, in RD New as CBS publishes its wijk- en buurtkaart, so the
+# import reprojects them): the map page (/map/) and the map endpoints draw them.
+post_file neighbourhood "/api/v1/areas/boundaries?year=2024" application/geo+json "$HERE/boundaries-demostad.geojson"
 
 # Leefbaarometer scores of the seven measurement years 2012-2024, in the open-data format (semicolons, decimal commas).
 post_file neighbourhood /api/v1/observations/leefbaarometer text/csv "$HERE/leefbaarometer-demostad.csv"

@@ -268,6 +268,12 @@ class TenantIsolationTest {
                 nbA, none, none));
         cells.add(new Cell("neighbourhood", "GET", "/api/v1/maps/resilience", "/api/v1/maps/resilience?municipality=" + a.municipality,
                 null, null, nbA, none, none));
+        cells.add(new Cell("neighbourhood", "GET", "/api/v1/maps/livability", "/api/v1/maps/livability?municipality=" + a.municipality,
+                null, null, nbA, none, none));
+        cells.add(new Cell("neighbourhood", "POST", "/api/v1/areas/boundaries", "/api/v1/areas/boundaries?year=2024",
+                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"buurtcode\":\"" + nbA + "\"},"
+                        + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[5.1,52.1],[5.2,52.1],[5.2,52.2],[5.1,52.1]]]}}]}",
+                "application/geo+json", null, none, admin));
         cells.add(new Cell("neighbourhood", "GET", "/api/v1/indicators", "/api/v1/indicators", null, null, null, none, none));
         cells.add(new Cell("neighbourhood", "GET", "/api/v1/indicators/{code}", "/api/v1/indicators/tenant.feeling-at-home", null, null,
                 null, none, none));
@@ -615,10 +621,11 @@ class TenantIsolationTest {
                         "priority " + priorities.get(caller) + " instead of " + expected);
             }
         }
-        // comparisons, rankings and the resilience map: the same figures and priority as that caller's status
+        // comparisons, rankings and the maps: the same figures and priority as that caller's status
         String comparisons = "/api/v1/comparisons?area=" + nbA + "&area=" + a.neighbourhoods.get(0);
         String byMunicipality = "/api/v1/rankings?municipality=" + a.municipality;
         String map = "/api/v1/maps/resilience?municipality=" + a.municipality;
+        String livabilityMap = "/api/v1/maps/livability?municipality=" + a.municipality;
         for (Caller caller : Caller.values()) {
             JsonNode compared = find(reads.ok(caller, "neighbourhood", comparisons), "/areaCode", nbA);
             reads.figures(caller, comparisons, compared.path("status"), seenNow(caller));
@@ -629,6 +636,8 @@ class TenantIsolationTest {
                     .path("priority"), priorities.get(caller));
             reads.priority(caller, map, find(reads.ok(caller, "neighbourhood", map).path("features"), "/properties/code", nbA)
                     .path("properties").path("priority"), priorities.get(caller));
+            reads.priority(caller, livabilityMap, find(reads.ok(caller, "neighbourhood", livabilityMap).path("features"), "/properties/code",
+                    nbA).path("properties").path("priority"), priorities.get(caller));
         }
         // the working areas, and the rankings of them: for the corporation, those it shares with and the admin
         Map<String, Set<Caller>> workingAreas = Map.of(a.corporation, EnumSet.of(Caller.CORPORATION_A, Caller.PARTNER_A, Caller.ADMIN),

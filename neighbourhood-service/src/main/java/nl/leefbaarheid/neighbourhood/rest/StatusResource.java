@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import nl.leefbaarheid.neighbourhood.api.RankedArea;
 import nl.leefbaarheid.neighbourhood.api.Recalculation;
-import nl.leefbaarheid.neighbourhood.api.ResilienceMap;
 import nl.leefbaarheid.neighbourhood.api.StatusView;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.service.Access;
@@ -86,16 +85,6 @@ public class StatusResource {
     public List<StatusView> compare(@QueryParam("area") @Size(min = 2, max = 10, message = "give two to ten areas")
             @Parameter(description = "An area code; repeat it, e.g. area=BU09990101&area=BU09990202.") List<@Pattern(regexp = AREA, message = "must be a CBS area code") String> areas) {
         return areas.stream().map(queries::status).toList();
-    }
-
-    @GET
-    @Path("/maps/resilience")
-    @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
-    @Operation(operationId = "getResilienceMap", summary = "The resilience map data of a municipality",
-            description = "A GeoJSON FeatureCollection with one feature per neighbourhood (properties code, name, year, class, label, quadrant, priority) whose geometry is null: join it on the CBS code with the neighbourhood boundaries of that year. The priority is the one the caller may see (see rankAreas).")
-    public ResilienceMap map(@QueryParam("municipality") @NotNull @Pattern(regexp = MUNICIPALITY, message = "must be a municipality code such as GM0999")
-            @Parameter(required = true, example = "GM0999") String municipality) {
-        return queries.resilienceMap(municipality);
     }
 
     @POST

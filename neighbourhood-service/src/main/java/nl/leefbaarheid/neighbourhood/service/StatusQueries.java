@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import nl.leefbaarheid.neighbourhood.api.RankedArea;
-import nl.leefbaarheid.neighbourhood.api.ResilienceMap;
 import nl.leefbaarheid.neighbourhood.api.StatusVersion;
 import nl.leefbaarheid.neighbourhood.api.StatusView;
 import nl.leefbaarheid.neighbourhood.api.WorkingArea;
@@ -33,7 +32,7 @@ import nl.leefbaarheid.platform.paging.PageRequest;
 import nl.leefbaarheid.platform.problem.ProblemException;
 import nl.leefbaarheid.platform.sql.SqlRows;
 
-/** Reads statuses: one area with its history, rankings, comparisons and the resilience map. */
+/** Reads statuses: one area with its history, rankings and comparisons (the maps: {@link MapQueries}). */
 @ApplicationScoped
 @Transactional(TxType.SUPPORTS)
 public class StatusQueries {
@@ -297,46 +296,6 @@ public class StatusQueries {
         RankedArea a = row.area();
         return new Ranked(new RankedArea(a.rank(), a.areaCode(), a.name(), by.equals("priority") ? priority : a.value(),
                 a.livabilityClass(), a.label(), a.quadrant(), priority, a.fewHouseholds()), row.total(), null, null, true);
-    }
-
-    /**
-     * The neighbourhoods of a municipality as GeoJSON features without geometry: a front-end joins them on
-     * the CBS code with the neighbourhood boundaries of that year to draw the resilience map. The priority is the one
-     * the caller may see (see {@link #ranking}).
-     */
-    public ResilienceMap resilienceMap(String municipality) {
-        Set<String> corporations = access.corporations();
-        List<Object[]> rows = rows("""
-                select a.code, a.name, cast(s.status -> 'livability' -> 'deviation' ->> 'class' as integer),
-                       s.status -> 'livability' -> 'deviation' ->> 'label', s.status -> 'resilience' ->> 'quadrant',
-                       s.priority, a.year, s.public_priority, s.tenant_owners, cast(s.status as text), cast(s.tenant_basis as text)
-                  from (select distinct on (code) code, name, year from area
-                         where level = 'NEIGHBOURHOOD' and code like ? order by code, year desc) a
-                  left join area_status s on s.subject = a.code
-                 order by a.code""", List.of("BU" + municipality.substring(2) + "%"), SqlRows::columns);
-        if (rows.isEmpty() && rows("select 1 from area where code = ?", List.of(municipality), r -> 1).isEmpty()) {
-            throw ProblemException.notFound("municipality", municipality);
-        }
-        return ResilienceMap.of(municipality, rows.stream().map(r -> new ResilienceMap.Properties((String) r[0], (String) r[1],
-                ((Number) r[6]).intValue(), r[2] == null ? null : ((Number) r[2]).intValue(), (String) r[3],
-                r[4] == null ? "unknown" : (String) r[4], r[5] == null ? null : priority(r, corporations))).toList());
-    }
-
-    /** The priority of a map row (priority, public priority, owners, status, basis at 5, 7, 8, 9, 10) as the caller sees it. */
-    private Double priority(Object[] row, Set<String> corporations) {
-        Set<String> owners;
-        try {
-            owners = Set.of((String[]) ((java.sql.Array) row[8]).getArray());
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading tenant owners failed", e);
-        }
-        if (corporations == null || corporations.containsAll(owners)) {
-            return ((Number) row[5]).doubleValue();
-        }
-        if (Collections.disjoint(corporations, owners)) {
-            return row[7] == null ? null : ((Number) row[7]).doubleValue(); // null: it has tenant figures only
-        }
-        return statuses.forViewer((String) row[9], (String) row[10], corporations).priority();
     }
 
     public WorkingArea workingArea(String corporationId) {

@@ -23,10 +23,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.domain.AreaStatus;
+import nl.leefbaarheid.neighbourhood.domain.ImportProgress;
 import nl.leefbaarheid.neighbourhood.domain.Observed;
 import nl.leefbaarheid.neighbourhood.domain.Reasons;
 import nl.leefbaarheid.neighbourhood.domain.StatusCalculator;
@@ -94,8 +96,42 @@ public class StatusService {
      */
     @Transactional(TxType.MANDATORY)
     public int recalculate(Collection<String> areas, Collection<Long> complexes, Reasons reasons) {
-        Recalculated recalculated = recalculateNeighbourhoods(areas, complexes, reasons);
-        return recalculated.changed() + rollUp(recalculated.toRollUp(), reasons);
+        return recalculate(areas, complexes, reasons, new ImportProgress(0));
+    }
+
+    /** The same, telling an import's progress how many areas are done (of the areas, complexes and what they roll up to). */
+    @Transactional(TxType.MANDATORY)
+    public int recalculate(Collection<String> areas, Collection<Long> complexes, Reasons reasons, ImportProgress progress) {
+        progress.recalculating(areas.size() + complexes.size() + (int) areas.stream().flatMap(StatusService::rolledUp).distinct().count());
+        int[] done = { 0 };
+        IntConsumer counted = n -> progress.recalculated(done[0] += n);
+        Recalculated recalculated = recalculateNeighbourhoods(areas, complexes, reasons, counted);
+        return recalculated.changed() + rollUp(recalculated.toRollUp(), reasons, counted);
+    }
+
+    /**
+     * The households of these areas in this year changed (or they are new): where that year is their latest, their
+     * households weigh in the statuses of the districts and municipalities above them, and flag an area of few households,
+     * so those with a status are recalculated and rolled up. Areas without a status yet have nothing to weigh.
+     *
+     * @return how many statuses changed
+     */
+    @Transactional(TxType.MANDATORY)
+    public int householdsChanged(Collection<String> codes, int year, String reason, ImportProgress progress) {
+        if (codes.isEmpty()) {
+            return 0;
+        }
+        em.flush(); // a change made through the ORM must be seen by the query
+        List<String> withStatus = SqlRows.query(em, """
+                select s.subject from area_status s
+                 where s.subject = any(?) and not exists (select 1 from area a where a.code = s.subject and a.year > ?)""",
+                List.of(codes.toArray(String[]::new), year), row -> row.getString(1));
+        return recalculate(withStatus, List.of(), Reasons.of(reason), progress);
+    }
+
+    /** The districts and municipalities an area's change rolls up to: above a neighbourhood, its own; else the area itself. */
+    private static Stream<String> rolledUp(String code) {
+        return code.startsWith("BU") ? Stream.of("WK" + code.substring(2, 8), "GM" + code.substring(2, 6)) : Stream.of(code);
     }
 
     /**
@@ -113,6 +149,12 @@ public class StatusService {
      */
     @Transactional(TxType.MANDATORY)
     public Recalculated recalculateNeighbourhoods(Collection<String> areas, Collection<Long> complexes, Reasons reasons) {
+        return recalculateNeighbourhoods(areas, complexes, reasons, n -> { });
+    }
+
+    /** The same, telling {@code counted} how many more subjects are done after each part. */
+    private Recalculated recalculateNeighbourhoods(Collection<String> areas, Collection<Long> complexes, Reasons reasons,
+            IntConsumer counted) {
         em.flush(); // the reads below go past the ORM (rows), so they must see what the caller changed through it
         int minRespondents = minRespondents();
         int changed = 0;
@@ -135,6 +177,7 @@ public class StatusService {
                         complex.households, tenant, minRespondents), tenant, observed.size(), reasons));
             }
             changed += saveAll(computed);
+            counted.accept(housingComplexes.size());
         }
         List<String> codes = new ArrayList<>(touched);
         for (int from = 0; from < codes.size(); from += CHUNK) {
@@ -155,6 +198,7 @@ public class StatusService {
                 toRollUp.add(code);
             }
             changed += saveAll(computed);
+            counted.accept(chunk.size());
         }
         return new Recalculated(toRollUp, changed);
     }
@@ -167,13 +211,15 @@ public class StatusService {
      */
     @Transactional(TxType.MANDATORY)
     public int rollUp(Collection<String> areas, Reasons reasons) {
+        return rollUp(areas, reasons, n -> { });
+    }
+
+    private int rollUp(Collection<String> areas, Reasons reasons, IntConsumer counted) {
         if (areas.isEmpty()) {
             return 0;
         }
         int minRespondents = minRespondents();
-        Map<String, List<String>> byMunicipality = areas.stream()
-                .flatMap(code -> code.startsWith("BU") ? Stream.of("WK" + code.substring(2, 8), "GM" + code.substring(2, 6))
-                        : Stream.of(code)).distinct()
+        Map<String, List<String>> byMunicipality = areas.stream().flatMap(StatusService::rolledUp).distinct()
                 .collect(Collectors.groupingBy(p -> p.substring(2, 6), TreeMap::new, Collectors.toList()));
         List<String> municipalities = new ArrayList<>(byMunicipality.keySet());
         lockMunicipalities(municipalities);
@@ -182,6 +228,7 @@ public class StatusService {
             List<String> chunk = municipalities.subList(from, Math.min(municipalities.size(), from + CHUNK / 4));
             List<String> chunkParents = chunk.stream().flatMap(m -> byMunicipality.get(m).stream()).toList();
             changed += saveAll(aggregate(chunk, chunkParents, reasons, minRespondents));
+            counted.accept(chunkParents.size());
         }
         return changed;
     }

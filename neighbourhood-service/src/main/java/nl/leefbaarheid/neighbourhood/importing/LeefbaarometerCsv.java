@@ -112,7 +112,8 @@ public final class LeefbaarometerCsv {
         private final String codeColumn;
         private final Map<String, Integer> columns;
         private final int width;
-        private final Map<String, Integer> seen = new HashMap<>();
+        /** Of each code read so far: its years and the line of each, as pairs (a national file has some 130,000 rows). */
+        private final Map<String, int[]> seen = new HashMap<>();
         private final List<Integer> emptyRows = new ArrayList<>();
         private final List<LineError> errors = new ArrayList<>();
         private int recordCount;
@@ -161,7 +162,7 @@ public final class LeefbaarometerCsv {
                         }
                         continue;
                     }
-                    Integer first = seen.putIfAbsent(row.code() + "/" + row.year(), row.line());
+                    Integer first = firstLine(row);
                     if (first != null) {
                         error(new LineError(row.line(), codeColumn, row.code() + " in " + row.year() + " also appears on line " + first));
                         continue;
@@ -171,6 +172,25 @@ public final class LeefbaarometerCsv {
             } catch (CsvFile.Malformed e) {
                 error(new LineError(e.line(), null, e.getMessage() + "; the file is not read past this line"));
             }
+            return null;
+        }
+
+        /** The line a row's code and year were read on before; null (and remembered) when they are new. */
+        private Integer firstLine(Row row) {
+            int[] pairs = seen.get(row.code());
+            int n = pairs == null ? 0 : pairs[0];
+            for (int i = 0; i < n; i++) {
+                if (pairs[1 + 2 * i] == row.year()) {
+                    return pairs[2 + 2 * i];
+                }
+            }
+            if (pairs == null || pairs.length < 3 + 2 * n) {
+                pairs = Arrays.copyOf(pairs == null ? new int[1] : pairs, 3 + 2 * Math.max(n * 2, 4));
+                seen.put(row.code(), pairs);
+            }
+            pairs[1 + 2 * n] = row.year();
+            pairs[2 + 2 * n] = row.line();
+            pairs[0] = n + 1;
             return null;
         }
 

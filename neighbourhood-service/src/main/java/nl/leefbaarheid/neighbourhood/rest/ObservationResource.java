@@ -93,7 +93,7 @@ public class ObservationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "importObservations", summary = "Import a batch of observations",
-            description = "Figures of any indicator of the kapstok. Each row is checked (known indicator, value on its scale, a period that makes sense, a known area, your own complex); one bad row refuses the whole batch and the answer names every bad row as rows[i].field. Restricted figures (surveys, own reports) belong to the caller's corporation.")
+            description = "Figures of any indicator of the kapstok. Each row is checked (known indicator, value on its scale, a period that makes sense, a known area, your own complex); one bad row refuses the whole batch and the answer names every bad row as rows[i].field. Restricted figures (surveys, own reports) belong to the caller's corporation. The source leefbaarometer is the Leefbaarometer file import's own and is refused here.")
     public ImportResult batch(@NotNull @Size(min = 1, max = 50_000) List<ObservationInput> rows) {
         return imports.importBatch(rows, caller.corporationId(), caller.isAdmin(), "batch");
     }

@@ -201,6 +201,11 @@ public class ImportJobs {
 
     private void run(Taken job) {
         Pending running = pending.get(job.id());
+        if (running == null) { // its file is gone: not this instance's to run after all
+            fail(job.id(), ProblemMappers.problemOf(new IllegalStateException("import job without its file"), "/api/v1/imports/" + job.id()),
+                    new ImportProgress(0));
+            return;
+        }
         long started = System.nanoTime();
         try (SpooledFile file = running.file(); Reader text = file.reader(running.progress()::bytesRead)) {
             QuarkusTransaction.requiringNew().timeout(ImportService.IMPORT_TIMEOUT_SECONDS).run(() -> {

@@ -51,8 +51,8 @@ public class ImportService {
     public static final String LEEFBAROMETER_SOURCE = "leefbaarometer";
     /** A national file with every status recalculated is one transaction: all or nothing. */
     static final int IMPORT_TIMEOUT_SECONDS = 900;
-    /** Rows of a Leefbaarometer file checked and copied at a time (some 35,000 observations). */
-    static final int ROWS_PER_CHUNK = 5_000;
+    /** Rows of a Leefbaarometer file checked and copied at a time (some 7,000 observations: small enough to die young). */
+    static final int ROWS_PER_CHUNK = 1_000;
 
     @Inject
     EntityManager em;

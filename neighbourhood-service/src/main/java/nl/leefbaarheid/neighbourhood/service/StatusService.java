@@ -10,8 +10,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,6 +53,11 @@ import org.hibernate.Session;
 public class StatusService {
 
     static final int CHUNK = 1_000;
+    /**
+     * Municipalities rolled up at a time: the statuses of all their neighbourhoods are read at once (some 2,000; 250
+     * municipalities, a national import's 7,000, kept a small heap busy with full collections).
+     */
+    static final int ROLL_UP_MUNICIPALITIES = 50;
 
     /** The first key of the advisory locks on municipalities (see {@link #lockMunicipalities}): "LBST". */
     static final int MUNICIPALITY_LOCK = 0x4C425354;
@@ -224,8 +230,8 @@ public class StatusService {
         List<String> municipalities = new ArrayList<>(byMunicipality.keySet());
         lockMunicipalities(municipalities);
         int changed = 0;
-        for (int from = 0; from < municipalities.size(); from += CHUNK / 4) {
-            List<String> chunk = municipalities.subList(from, Math.min(municipalities.size(), from + CHUNK / 4));
+        for (int from = 0; from < municipalities.size(); from += ROLL_UP_MUNICIPALITIES) {
+            List<String> chunk = municipalities.subList(from, Math.min(municipalities.size(), from + ROLL_UP_MUNICIPALITIES));
             List<String> chunkParents = chunk.stream().flatMap(m -> byMunicipality.get(m).stream()).toList();
             changed += saveAll(aggregate(chunk, chunkParents, reasons, minRespondents));
             counted.accept(chunkParents.size());
@@ -579,26 +585,36 @@ public class StatusService {
     // --- reading -----------------------------------------------------------------------------------
 
     private Map<String, List<Observed>> observationsOf(List<String> areaCodes) {
-        List<Object[]> rows = rows("select area_code, indicator_code, period, period_start, value, class, respondents, corporation_id"
-                + " from observation where area_code = any(?)", (Object) areaCodes.toArray(String[]::new));
-        return rows.stream().collect(Collectors.groupingBy(r -> (String) r[0],
-                Collectors.mapping(StatusService::observed, Collectors.toList())));
+        Map<String, List<Observed>> byArea = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
+        SqlRows.query(em, "select area_code, indicator_code, period, period_start, value, class, respondents, corporation_id"
+                + " from observation where area_code = any(?)", List.of((Object) areaCodes.toArray(String[]::new)),
+                row -> byArea.computeIfAbsent(row.getString(1), k -> new ArrayList<>()).add(observed(row, texts)));
+        return byArea;
     }
 
     private Map<Long, List<Observed>> observationsOfComplexes(List<Long> complexIds) {
-        List<Object[]> rows = rows("select complex_id, indicator_code, period, period_start, value, class, respondents, corporation_id"
-                + " from observation where complex_id = any(?)", (Object) complexIds.toArray(Long[]::new));
-        return rows.stream().collect(Collectors.groupingBy(r -> ((Number) r[0]).longValue(),
-                Collectors.mapping(StatusService::observed, Collectors.toList())));
+        Map<Long, List<Observed>> byComplex = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
+        SqlRows.query(em, "select complex_id, indicator_code, period, period_start, value, class, respondents, corporation_id"
+                + " from observation where complex_id = any(?)", List.of((Object) complexIds.toArray(Long[]::new)),
+                row -> byComplex.computeIfAbsent(row.getLong(1), k -> new ArrayList<>()).add(observed(row, texts)));
+        return byComplex;
     }
 
-    private static Observed observed(Object[] r) {
-        return new Observed((String) r[1], (String) r[2], localDate(r[3]), ((Number) r[4]).doubleValue(),
-                r[5] == null ? null : ((Number) r[5]).intValue(), r[6] == null ? null : ((Number) r[6]).intValue(), (String) r[7]);
-    }
-
-    private static LocalDate localDate(Object value) {
-        return value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
+    /**
+     * An observation from columns 2 to 8 of a row. The few indicator codes, periods and corporations are kept once
+     * ({@code texts}): a national import reads some 900,000 rows, and what a chunk of them holds must fit a small heap.
+     */
+    private static Observed observed(ResultSet row, Map<String, String> texts) throws SQLException {
+        int livabilityClass = row.getInt(6);
+        Integer klass = row.wasNull() ? null : livabilityClass;
+        int respondents = row.getInt(7);
+        Integer count = row.wasNull() ? null : respondents;
+        String corporation = row.getString(8);
+        return new Observed(texts.computeIfAbsent(row.getString(2), t -> t), texts.computeIfAbsent(row.getString(3), t -> t),
+                row.getObject(4, LocalDate.class), row.getDouble(5), klass, count,
+                corporation == null ? null : texts.computeIfAbsent(corporation, t -> t));
     }
 
     /** The households of each registered area in its latest year (null when not known), by code. */

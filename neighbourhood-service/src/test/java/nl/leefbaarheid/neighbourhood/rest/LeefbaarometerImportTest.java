@@ -180,6 +180,13 @@ class LeefbaarometerImportTest {
                 .body("status.livability.deviation.score", equalTo(0.07f));
     }
 
+    @Test
+    void theFilesSourceIsItsOwnABatchNamingItIsRefused() {
+        given().auth().oauth2(Tokens.admin()).contentType("application/json").body(List.of(Map.of("areaCode", "BU09010101",
+                "indicator", "lbm.afw", "period", "2024", "value", 0.3, "source", "leefbaarometer")))
+                .post("/api/v1/observations").then().statusCode(400).body("errors.field", contains("rows[0].source"));
+    }
+
     long observations() {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
                 ((Number) em.createNativeQuery("select count(*) from observation").getSingleResult()).longValue());

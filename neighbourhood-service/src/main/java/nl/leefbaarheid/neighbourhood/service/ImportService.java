@@ -37,6 +37,7 @@ import nl.leefbaarheid.neighbourhood.service.ObservationStore.NewObservation;
 import nl.leefbaarheid.platform.problem.Problem.FieldError;
 import nl.leefbaarheid.platform.problem.ProblemException;
 import nl.leefbaarheid.platform.sql.SqlRows;
+import org.jboss.logging.Logger;
 
 /**
  * Brings observations in: the Leefbaarometer open-data file, generic batches (JSON or CSV) and single
@@ -46,6 +47,8 @@ import nl.leefbaarheid.platform.sql.SqlRows;
  */
 @ApplicationScoped
 public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
 
     static final int MAX_LISTED_ERRORS = 200;
     public static final String LEEFBAROMETER_SOURCE = "leefbaarometer";
@@ -75,6 +78,7 @@ public class ImportService {
      */
     @Transactional(TxType.MANDATORY)
     public LeefbaarometerImportResult importLeefbaarometer(Reader csv, ImportProgress progress) {
+        long started = System.nanoTime();
         LeefbaarometerCsv.Reading reading = LeefbaarometerCsv.open(csv);
         LeefbaarometerRows rows = new LeefbaarometerRows(store.fileLoad(LEEFBAROMETER_SOURCE));
         List<LeefbaarometerCsv.Row> chunk = new ArrayList<>(ROWS_PER_CHUNK);
@@ -90,9 +94,15 @@ public class ImportService {
         rows.add(reading.errorCount() == 0 ? chunk : List.of());
         refuseIf(reading.errors().stream().map(e -> new FieldError("line " + e.line() + (e.column() == null ? "" : " (" + e.column() + ")"),
                 e.message())).toList(), reading.errorCount(), "file");
+        long read = System.nanoTime();
         ObservationStore.Changed changed = rows.load().finish();
         progress.rows(reading.records(), rows.stored);
-        statuses.recalculate(changed.areaCodes(), Set.of(), Reasons.of("Leefbaarometer import"), progress);
+        long stored = System.nanoTime();
+        int statusChanges = statuses.recalculate(changed.areaCodes(), Set.of(), Reasons.of("Leefbaarometer import"), progress);
+        LOG.infof("Leefbaarometer import: %d rows read and copied in %d ms, %d observations stored (%d changed) in %d ms, "
+                + "%d areas recalculated (%d statuses changed, districts and municipalities included) in %d ms", reading.records(),
+                (read - started) / 1_000_000, rows.observations, changed.observations(), (stored - read) / 1_000_000,
+                changed.areaCodes().size(), statusChanges, (System.nanoTime() - stored) / 1_000_000);
         return new LeefbaarometerImportResult(reading.level(), reading.records(), rows.stored, rows.observations, changed.observations(),
                 changed.areaCodes().size(), List.copyOf(rows.years), new SkippedRows(reading.emptyRowCount(), List.copyOf(reading.emptyRows())),
                 new UnknownAreas(rows.unknownCount, List.copyOf(rows.unknown)));

@@ -96,25 +96,32 @@ public class ObservationStore {
     }
 
     /**
-     * A load of the public figures of one source from a file (no complexes, corporations or respondents): its rows are
-     * copied into a temporary table as they come ({@link FileLoad#add}, PostgreSQL's COPY), and stored with two set-based
-     * statements at the end ({@link FileLoad#finish}). One load of a source at a time: a second waits until the first
-     * has committed.
+     * A load of the public figures of one source from a file (no complexes, corporations or respondents), copied in as the
+     * rows come ({@link FileLoad#add}, PostgreSQL's COPY): the rows of areas that have none of the source yet (a first
+     * import of them) straight into {@code observation}, as fast as PostgreSQL stores rows at all; the others into a
+     * temporary table, stored with two set-based statements at the end ({@link FileLoad#finish}). One load of a source at a
+     * time: a second waits until the first has committed.
      */
     @Transactional(TxType.MANDATORY)
     public FileLoad fileLoad(String source) {
         SqlRows.query(em, "select pg_advisory_xact_lock(hashtext('observation-source'), hashtext(?))", List.of(source), row -> 1);
         SqlRows.update(em, STAGING, List.of());
-        return new FileLoad(source);
+        // as now() in the statements of the staged rows: when the transaction started
+        String now = SqlRows.query(em, "select cast(now() as text)", List.of(), row -> row.getString(1)).get(0);
+        return new FileLoad(source, now);
     }
 
     /** See {@link #fileLoad}: one per transaction, finished once, in the transaction that made it. */
     public final class FileLoad {
         private final String source;
-        private int rows;
+        private final String now;
+        private final Set<String> copied = new HashSet<>();
+        private int copiedRows;
+        private int stagedRows;
 
-        private FileLoad(String source) {
+        private FileLoad(String source, String now) {
             this.source = source;
+            this.now = now;
         }
 
         /** Copies these observations into the load (their source is the load's). */
@@ -122,39 +129,59 @@ public class ObservationStore {
             if (observations.isEmpty()) {
                 return;
             }
-            StringBuilder text = new StringBuilder(observations.size() * 64);
+            Set<String> stored = new HashSet<>(SqlRows.query(em, "select distinct area_code from observation where area_code = any(?) and source = ?",
+                    List.of(observations.stream().map(NewObservation::areaCode).distinct().toArray(String[]::new), source), row -> row.getString(1)));
+            stored.removeAll(copied); // rows of this load: the file has each area and year once
+            StringBuilder straight = new StringBuilder();
+            StringBuilder staged = new StringBuilder();
             for (NewObservation o : observations) {
+                boolean first = !stored.contains(o.areaCode());
                 // codes, indicators and periods are checked before they get here: no tab, newline or backslash to escape
-                text.append(o.areaCode()).append('\t').append(o.indicator()).append('\t').append(o.period()).append('\t')
-                        .append(o.periodStart()).append('\t').append(BigDecimal.valueOf(o.value())).append('\t')
-                        .append(o.livabilityClass() == null ? "\\N" : o.livabilityClass().toString()).append('\n');
+                (first ? straight : staged).append(o.areaCode()).append('\t').append(o.indicator()).append('\t').append(o.period())
+                        .append('\t').append(o.periodStart()).append('\t').append(BigDecimal.valueOf(o.value())).append('\t')
+                        .append(o.livabilityClass() == null ? "\\N" : o.livabilityClass().toString())
+                        .append(first ? "\t" + source + "\t" + now + "\n" : "\n");
+                if (first) {
+                    copied.add(o.areaCode());
+                    copiedRows++;
+                } else {
+                    stagedRows++;
+                }
+            }
+            copy("copy observation (area_code, indicator_code, period, period_start, value, class, source, recorded_at) from stdin", straight);
+            copy("copy observation_load from stdin", staged);
+        }
+
+        private void copy(String sql, StringBuilder text) {
+            if (text.isEmpty()) {
+                return;
             }
             em.unwrap(Session.class).doWork(connection -> {
                 try {
-                    connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy observation_load from stdin",
-                            new StringReader(text.toString()));
+                    connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(text.toString()));
                 } catch (IOException e) {
                     throw new SQLException("copying observations failed", e);
                 }
             });
-            rows += observations.size();
         }
 
-        /** Stores what was added: rows new or different from those stored; those that are the same change nothing. */
+        /**
+         * Stores what was staged: rows new or different from those stored; those that are the same change nothing. The
+         * answer counts the rows copied straight in too.
+         */
         public Changed finish() {
-            if (rows == 0) {
-                return new Changed(Set.of(), Set.of(), 0);
+            Set<String> areas = new HashSet<>(copied);
+            int[] count = { copiedRows };
+            if (stagedRows > 0) {
+                SqlRows.update(em, "analyze observation_load", List.of()); // a temporary table has no statistics of its own
+                SqlRows.Row<Void> changed = row -> {
+                    areas.add(row.getString(1));
+                    count[0] += row.getInt(2);
+                    return null;
+                };
+                SqlRows.query(em, LOAD_UPDATE, List.of(source), changed);
+                SqlRows.query(em, LOAD_INSERT, List.of(source, source), changed);
             }
-            SqlRows.update(em, "analyze observation_load", List.of()); // a temporary table has no statistics of its own
-            Set<String> areas = new HashSet<>();
-            int[] count = { 0 };
-            SqlRows.Row<Void> changed = row -> {
-                areas.add(row.getString(1));
-                count[0] += row.getInt(2);
-                return null;
-            };
-            SqlRows.query(em, LOAD_UPDATE, List.of(source), changed);
-            SqlRows.query(em, LOAD_INSERT, List.of(source, source), changed);
             return new Changed(areas, Set.of(), count[0]);
         }
     }

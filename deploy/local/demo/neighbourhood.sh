@@ -1,19 +1,12 @@
 # Demo data of neighbourhood-service (sourced by load.sh): the invented municipality Demostad (GM0999) with its
 # districts and neighbourhoods and their boundaries, Leefbaarometer scores, resilience figures, complexes and tenant surveys.
-# The registry of every year the demo has figures of (the resilience figures go back to 2012): a figure counts for the
-# latest registry year up to its own year that the municipality is registered for.
+# The area registry of every year the demo has figures of (the resilience figures go back to 2012), as the CBS table
+# "Kerncijfers wijken en buurten" is downloaded (registry-demostad.csv; the same areas every year): a figure counts for
+# the latest registry year up to its own year that the municipality is registered for. InBezitWoningcorporatie is the
+# percentage of homes owned by housing corporations, which gives each area its corporation homes (rounded to whole
+# homes: 34.932 % of Demostad's 43,800 homes is 15,300). Importing the file again changes nothing.
 for year in 2012 2018 2022 2024; do
-  post neighbourhood /api/v1/areas "{\"code\":\"GM0999\",\"year\":$year,\"name\":\"Demostad\",\"households\":41200,\"homes\":43800,\"corporationHomes\":15300}"
-  post neighbourhood /api/v1/areas "{\"code\":\"WK099901\",\"year\":$year,\"name\":\"Centrum\",\"parentCode\":\"GM0999\",\"households\":9800,\"homes\":10400,\"corporationHomes\":3100}"
-  post neighbourhood /api/v1/areas "{\"code\":\"WK099902\",\"year\":$year,\"name\":\"Noordwijk\",\"parentCode\":\"GM0999\",\"households\":12600,\"homes\":13300,\"corporationHomes\":7900}"
-  post neighbourhood /api/v1/areas "{\"code\":\"WK099903\",\"year\":$year,\"name\":\"Zuiderpark\",\"parentCode\":\"GM0999\",\"households\":18800,\"homes\":20100,\"corporationHomes\":4300}"
-  post neighbourhood /api/v1/areas "{\"code\":\"BU09990101\",\"year\":$year,\"name\":\"Oude Haven\",\"parentCode\":\"WK099901\",\"households\":3100,\"homes\":3350,\"corporationHomes\":900}"
-  post neighbourhood /api/v1/areas "{\"code\":\"BU09990102\",\"year\":$year,\"name\":\"Marktkwartier\",\"parentCode\":\"WK099901\",\"households\":6700,\"homes\":7050,\"corporationHomes\":2200}"
-  post neighbourhood /api/v1/areas "{\"code\":\"BU09990201\",\"year\":$year,\"name\":\"Bloemenbuurt\",\"parentCode\":\"WK099902\",\"households\":4200,\"homes\":4400,\"corporationHomes\":3300}"
-  post neighbourhood /api/v1/areas "{\"code\":\"BU09990202\",\"year\":$year,\"name\":\"Schildersbuurt\",\"parentCode\":\"WK099902\",\"households\":5100,\"homes\":5400,\"corporationHomes\":3900}"
-  post neighbourhood /api/v1/areas "{\"code\":\"BU0999020A\",\"year\":$year,\"name\":\"Rivierenbuurt\",\"parentCode\":\"WK099902\",\"households\":3300,\"homes\":3500,\"corporationHomes\":700}"
-  post neighbourhood /api/v1/areas "{\"code\":\"BU09990301\",\"year\":$year,\"name\":\"Parkzoom\",\"parentCode\":\"WK099903\",\"households\":8900,\"homes\":9500,\"corporationHomes\":1800}"
-  post neighbourhood /api/v1/areas "{\"code\":\"BU09990302\",\"year\":$year,\"name\":\"Vogelwijk\",\"parentCode\":\"WK099903\",\"households\":9900,\"homes\":10600,\"corporationHomes\":2500}"
+  post_file neighbourhood "/api/v1/areas/registry?year=$year" text/csv "$HERE/registry-demostad.csv"
 done
 
 # Boundaries of every Demostad area for 2024 (invented shapes, in RD New as CBS publishes its wijk- en buurtkaart, so the

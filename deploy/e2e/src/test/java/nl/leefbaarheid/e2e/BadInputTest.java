@@ -334,6 +334,7 @@ class BadInputTest {
             case "neighbourhood:code" -> path.contains("/complexes/") ? "SC-03" : path.contains("/indicators/")
                     ? "tenant.feeling-at-home" : "BU09990202";
             case "neighbourhood:corporationId" -> "corp-demo";
+            case "neighbourhood:id" -> "00000000-0000-0000-0000-000000000001"; // an import job (GET /api/v1/imports/{id})
             case "neighbourhood:organisationId" -> "gemeente-demostad";
             case "evaluation:id" -> path.startsWith("/api/v1/measurements/") ? ids.get("evaluation:measurements") : ids.get("evaluation:id");
             case "evaluation:code" -> "BU09990202";

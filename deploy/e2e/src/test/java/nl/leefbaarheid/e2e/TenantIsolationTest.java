@@ -64,6 +64,8 @@ class TenantIsolationTest {
     /** A tenant mark of corporation A, recorded with an Idempotency-Key (in neighbourhood 01, of 2019: nbA's figures stay as they are). */
     static String measurementOfA;
     static String measurementKey;
+    /** An import job of the admin's: only the admin reads it. */
+    static String importJob;
     static final String CONTACT = "wijkregisseur@gemeente-a.example";
     static final String TENANT_MARK = "6.37";
     /** C's tenant mark in A's neighbourhood, of 40 respondents beside A's 77. */
@@ -96,6 +98,11 @@ class TenantIsolationTest {
         collaboration = a.collaboration();
         api("neighbourhood", admin).contentType("text/csv").body(a.leefbaarometerCsv()).post("/api/v1/observations/leefbaarometer")
                 .then().statusCode(200);
+        // the same file again, answered later: it changes nothing, and leaves a job to read
+        importJob = api("neighbourhood", admin).contentType("text/csv").header("Prefer", "respond-async").body(a.leefbaarometerCsv())
+                .post("/api/v1/observations/leefbaarometer").then().statusCode(202).extract().path("id");
+        Eventually.await("the import job " + importJob + " done", () -> api("neighbourhood", admin).get("/api/v1/imports/{id}", importJob)
+                .then().statusCode(200).extract().<String>path("state"), "done"::equals, Duration.ofSeconds(60));
         // a tenant survey of corporation A: restricted figures
         api("neighbourhood", a.corporationToken()).contentType(ContentType.JSON).body(List.of(Map.of("areaCode", a.neighbourhoods.get(1),
                 "complexId", "C-02", "indicator", "tenant.feeling-at-home", "period", PERIOD, "value", 6.37, "respondents", 77,
@@ -321,6 +328,7 @@ class TenantIsolationTest {
                 + a.municipality, null, null, null, none, admin));
         cells.add(new Cell("neighbourhood", "POST", "/api/v1/areas", "/api/v1/areas", Map.of("code", a.neighbourhoods.get(0), "year", 2025,
                 "name", "Indringer", "parentCode", a.district, "households", 1), "application/json", null, none, admin));
+        cells.add(new Cell("neighbourhood", "GET", "/api/v1/imports/{id}", "/api/v1/imports/" + importJob, null, null, importJob, none, none));
         cells.add(new Cell("neighbourhood", "POST", "/api/v1/areas/registry", "/api/v1/areas/registry?year=2025",
                 "WijkenEnBuurten;Codering_3\nIndringer;" + a.municipality + "\n", "text/csv", null, none, admin));
         for (String method : List.of("PUT", "PATCH")) {

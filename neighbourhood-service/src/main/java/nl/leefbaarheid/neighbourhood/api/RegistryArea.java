@@ -8,5 +8,6 @@ public record RegistryArea(
         @Schema(example = "2024", description = "When given, the year of the import.") Integer year,
         @Schema(example = "Centrum-Noord", required = true) String name,
         @Schema(example = "1240") Integer households,
-        @Schema(example = "1310") Integer homes) {
+        @Schema(example = "1310") Integer homes,
+        @Schema(example = "930", description = "Homes owned by housing corporations; left out, what is registered stays.") Integer corporationHomes) {
 }

@@ -2,7 +2,6 @@ package nl.leefbaarheid.neighbourhood.domain;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The CBS area levels and their codes: {@code GM} + 4 digits, {@code WK} + 6 and {@code BU} + 8, where the
@@ -10,34 +9,53 @@ import java.util.regex.Pattern;
  */
 public enum AreaLevel {
     @JsonProperty("municipality")
-    MUNICIPALITY("GM", Pattern.compile("GM\\d{4}")),
+    MUNICIPALITY("GM", 0),
     @JsonProperty("district")
-    DISTRICT("WK", Pattern.compile("WK\\d{4}[0-9A-Z]{2}")),
+    DISTRICT("WK", 2),
     @JsonProperty("neighbourhood")
-    NEIGHBOURHOOD("BU", Pattern.compile("BU\\d{4}[0-9A-Z]{4}"));
+    NEIGHBOURHOOD("BU", 4);
 
     /** Any valid area code, for request validation. */
     public static final String CODE_PATTERN = "GM\\d{4}|WK\\d{4}[0-9A-Z]{2}|BU\\d{4}[0-9A-Z]{4}";
 
     private final String prefix;
-    private final Pattern code;
+    /** The digits or capitals after the municipality's four digits. */
+    private final int parts;
 
-    AreaLevel(String prefix, Pattern code) {
+    AreaLevel(String prefix, int parts) {
         this.prefix = prefix;
-        this.code = code;
+        this.parts = parts;
     }
 
-    /** The level a well-formed code belongs to; empty for anything else. */
+    /**
+     * The level a well-formed code belongs to ({@link #CODE_PATTERN}); empty for anything else. Checked character by
+     * character: an import checks some 130,000 codes, and a regular expression's matcher per code and level was a fifth
+     * of what it allocated.
+     */
     public static Optional<AreaLevel> ofCode(String code) {
         if (code == null) {
             return Optional.empty();
         }
         for (AreaLevel level : values()) {
-            if (level.code.matcher(code).matches()) {
+            if (level.matches(code)) {
                 return Optional.of(level);
             }
         }
         return Optional.empty();
+    }
+
+    private boolean matches(String code) {
+        if (code.length() != 6 + parts || !code.startsWith(prefix)) {
+            return false;
+        }
+        for (int i = 2; i < code.length(); i++) {
+            char c = code.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (!digit && (i < 6 || c < 'A' || c > 'Z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The level one up, or empty for a municipality. */

@@ -13,10 +13,10 @@ import java.util.TreeSet;
 
 /**
  * What a registry import of one year does to the areas stored for that year: each area of the input is new, updated
- * (its name, parent, households or homes differ) or unchanged; areas stored for the year but absent from the input stay
- * (an input may hold some municipalities only). Parents follow from the codes and must be in the input or already
- * registered for the year. Codes must be unique; names at most {@value #MAX_NAME} characters; homes not below the
- * corporation homes stored for the area.
+ * (its name, parent, households, homes or corporation homes differ) or unchanged; areas stored for the year but absent
+ * from the input stay (an input may hold some municipalities only). Parents follow from the codes and must be in the
+ * input or already registered for the year. Codes must be unique; names at most {@value #MAX_NAME} characters; homes not
+ * below the corporation homes. Corporation homes the input does not give stay as stored.
  */
 public final class RegistryPlan {
 
@@ -27,8 +27,17 @@ public final class RegistryPlan {
             long version) {
     }
 
-    /** A new or updated area; {@code before} is null for a new one. */
-    public record Change(RegistryRow row, String parentCode, Stored before) {
+    /**
+     * A new or updated area; {@code before} is null for a new one.
+     *
+     * @param corporationHomes the input's corporation homes, or else those stored
+     */
+    public record Change(RegistryRow row, String parentCode, Integer corporationHomes, Stored before) {
+
+        /** Whether the weights of the statuses change: the households of the area, or any of a new area. */
+        public boolean householdsChanged() {
+            return before == null || !Objects.equals(before.households(), row.households());
+        }
     }
 
     public record Error(String at, String field, String message) {
@@ -82,16 +91,18 @@ public final class RegistryPlan {
                 errors.add(new Error(row.at(), "name", "is longer than " + MAX_NAME + " characters"));
             }
             Stored before = stored.get(row.code());
-            if (before != null && before.corporationHomes() != null && row.homes() != null && row.homes() < before.corporationHomes()) {
-                errors.add(new Error(row.at(), "homes", row.homes() + " is fewer than the " + before.corporationHomes()
-                        + " corporation homes registered for " + row.code()));
+            Integer corporationHomes = row.corporationHomes() != null || before == null ? row.corporationHomes() : before.corporationHomes();
+            if (corporationHomes != null && row.homes() != null && row.homes() < corporationHomes) {
+                errors.add(new Error(row.at(), "homes", row.homes() + " is fewer than the " + corporationHomes + " corporation homes "
+                        + (row.corporationHomes() != null ? "it gives" : "registered for " + row.code())));
             }
             if (before == null) {
-                added.add(new Change(row, parent, null));
+                added.add(new Change(row, parent, corporationHomes, null));
                 counts.get(row.level())[0]++;
-            } else if (!before.name().equals(row.name().strip()) || !Objects.equals(before.parentCode(), parent)
-                    || !Objects.equals(before.households(), row.households()) || !Objects.equals(before.homes(), row.homes())) {
-                updated.add(new Change(row, parent, before));
+            } else if (!before.name().equals(row.name() == null ? null : row.name().strip()) || !Objects.equals(before.parentCode(), parent)
+                    || !Objects.equals(before.households(), row.households()) || !Objects.equals(before.homes(), row.homes())
+                    || !Objects.equals(before.corporationHomes(), corporationHomes)) {
+                updated.add(new Change(row, parent, corporationHomes, before));
                 counts.get(row.level())[1]++;
             } else {
                 counts.get(row.level())[2]++;

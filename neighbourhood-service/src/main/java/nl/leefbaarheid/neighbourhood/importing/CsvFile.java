@@ -1,11 +1,14 @@
 package nl.leefbaarheid.neighbourhood.importing;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -46,24 +49,54 @@ public final class CsvFile implements Iterable<CsvFile.Record> {
         this.records = records;
     }
 
+    /** The longest header line looked at to choose the separator. */
+    static final int HEADER_LIMIT = 1 << 20;
+
     /**
      * Reads the header (the first record that is not blank) of a text; the rest is read as it is iterated, once.
      *
      * @throws Malformed when the header itself is not CSV
      */
     public static CsvFile of(String text) {
-        String plain = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        int end = plain.indexOf('\n');
-        char separator = separator(end < 0 ? plain : plain.substring(0, end));
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(false)
-                .setIgnoreSurroundingSpaces(true).setTrim(true).get();
+        return of(new StringReader(text));
+    }
+
+    /**
+     * Reads the header of a text as it streams in: the rest is read as it is iterated, once, so a file of any size takes
+     * no more memory than its longest record. The caller closes the reader.
+     *
+     * @throws Malformed when the header itself is not CSV
+     * @throws UncheckedIOException when the reader fails
+     */
+    public static CsvFile of(Reader text) {
         try {
-            Records records = new Records(CSVParser.builder().setReader(new StringReader(plain)).setFormat(format).get());
+            BufferedReader in = new BufferedReader(text, 1 << 16);
+            in.mark(HEADER_LIMIT);
+            char separator = separator(firstLine(in));
+            in.reset();
+            in.mark(1);
+            if (in.read() != '\uFEFF') {
+                in.reset();
+            }
+            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(false)
+                    .setIgnoreSurroundingSpaces(true).setTrim(true).get();
+            Records records = new Records(CSVParser.builder().setReader(in).setFormat(format).get());
             List<String> header = records.hasNext() ? records.next().fields() : List.of();
             return new CsvFile(separator, header, records);
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringReader does not fail
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** The first line of a text (at most {@link #HEADER_LIMIT} characters), a byte order mark left out. */
+    private static String firstLine(BufferedReader in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c >= 0 && c != '\n' && line.length() < HEADER_LIMIT - 1; c = in.read()) {
+            if (c != '\uFEFF' || line.length() > 0) {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     /** The separator of a file: semicolon when the header line has more semicolons than commas. */
@@ -110,7 +143,12 @@ public final class CsvFile implements Iterable<CsvFile.Record> {
                         return false;
                     }
                     record = records.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
+                } catch (UncheckedIOException e) {
+                    if (!(e.getCause() instanceof CSVException)) {
+                        throw e; // the reader failed, not the text
+                    }
+                    throw new Malformed(line, "a quote is not closed, or text follows a closing quote");
+                } catch (IllegalStateException e) {
                     throw new Malformed(line, "a quote is not closed, or text follows a closing quote");
                 }
                 List<String> fields = record.toList();

@@ -1,8 +1,11 @@
 package nl.leefbaarheid.neighbourhood.importing;
 
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +43,15 @@ public final class LeefbaarometerCsv {
      */
     public record Row(int line, String code, String name, int year, double[] values, byte[] classValues) {
 
+        public boolean hasScores() {
+            for (double value : values) {
+                if (!Double.isNaN(value)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** The scores, by indicator code. */
         public Map<String, Double> scores() {
             Map<String, Double> scores = new LinkedHashMap<>();
@@ -66,18 +78,8 @@ public final class LeefbaarometerCsv {
     public record LineError(int line, String column, String message) {
     }
 
-    /**
-     * What a file holds.
-     *
-     * @param level     the level of its areas; null when the header has no code column
-     * @param codeColumn the column the codes were read from
-     * @param records   the records after the header, blank lines not counted
-     * @param rows      the rows with at least one score
-     * @param emptyRows the lines of the rows without any score, skipped
-     */
-    public record Result(AreaLevel level, String codeColumn, int records, List<Row> rows, List<Integer> emptyRows,
-            List<LineError> errors) {
-    }
+    /** Bad lines and rows without scores are counted; this many of each are kept. */
+    public static final int LISTED = 200;
 
     private LeefbaarometerCsv() {
     }
@@ -98,21 +100,144 @@ public final class LeefbaarometerCsv {
         return scores;
     }
 
-    public static Result read(String text) {
-        List<Row> rows = new ArrayList<>();
-        List<Integer> emptyRows = new ArrayList<>();
-        List<LineError> errors = new ArrayList<>();
+    /**
+     * A file being read: its header first ({@link #open}), then its rows one at a time ({@link #next}), so that a national
+     * file of some 130,000 rows is never held whole. What it skips (rows without scores) and what is wrong (with the line
+     * each starts on) is counted as it goes; the first {@value #LISTED} of each are kept.
+     */
+    public static final class Reading {
+        private final CsvFile file;
+        private final Iterator<CsvFile.Record> records;
+        private final AreaLevel level;
+        private final String codeColumn;
+        private final Map<String, Integer> columns;
+        private final int width;
+        /** Of each code read so far: its years and the line of each, as pairs (a national file has some 130,000 rows). */
+        private final Map<String, int[]> seen = new HashMap<>();
+        private final List<Integer> emptyRows = new ArrayList<>();
+        private final List<LineError> errors = new ArrayList<>();
+        private int recordCount;
+        private int emptyRowCount;
+        private int errorCount;
+
+        private Reading(CsvFile file, AreaLevel level, String codeColumn, Map<String, Integer> columns) {
+            this.file = file;
+            this.records = file == null || level == null ? Collections.emptyIterator() : file.iterator();
+            this.level = level;
+            this.codeColumn = codeColumn;
+            this.columns = columns;
+            this.width = file == null ? 0 : file.header().size();
+        }
+
+        /** The level of the file's areas; null when the header has no code column. */
+        public AreaLevel level() {
+            return level;
+        }
+
+        /**
+         * The next row with at least one score and no errors; null at the end of the file (or at a quote not closed, after
+         * which nothing is read).
+         */
+        public Row next() {
+            try {
+                while (records.hasNext()) {
+                    CsvFile.Record record = records.next();
+                    recordCount++;
+                    List<String> fields = record.fields();
+                    if (fields.size() < width) {
+                        error(new LineError(record.line(), null, "has " + fields.size() + " fields where the header has " + width
+                                + " (is the separator '" + file.separator() + "' used throughout?)"));
+                        continue;
+                    }
+                    List<LineError> problems = new ArrayList<>(0);
+                    Row row = row(record.line(), fields, level, codeColumn, columns, problems);
+                    if (row == null) {
+                        problems.forEach(this::error);
+                        continue;
+                    }
+                    if (!row.hasScores()) {
+                        emptyRowCount++;
+                        if (emptyRows.size() < LISTED) {
+                            emptyRows.add(row.line());
+                        }
+                        continue;
+                    }
+                    Integer first = firstLine(row);
+                    if (first != null) {
+                        error(new LineError(row.line(), codeColumn, row.code() + " in " + row.year() + " also appears on line " + first));
+                        continue;
+                    }
+                    return row;
+                }
+            } catch (CsvFile.Malformed e) {
+                error(new LineError(e.line(), null, e.getMessage() + "; the file is not read past this line"));
+            }
+            return null;
+        }
+
+        /** The line a row's code and year were read on before; null (and remembered) when they are new. */
+        private Integer firstLine(Row row) {
+            int[] pairs = seen.get(row.code());
+            int n = pairs == null ? 0 : pairs[0];
+            for (int i = 0; i < n; i++) {
+                if (pairs[1 + 2 * i] == row.year()) {
+                    return pairs[2 + 2 * i];
+                }
+            }
+            if (pairs == null || pairs.length < 3 + 2 * n) {
+                pairs = Arrays.copyOf(pairs == null ? new int[1] : pairs, 3 + 2 * Math.max(n * 2, 4));
+                seen.put(row.code(), pairs);
+            }
+            pairs[1 + 2 * n] = row.year();
+            pairs[2 + 2 * n] = row.line();
+            pairs[0] = n + 1;
+            return null;
+        }
+
+        private void error(LineError error) {
+            errorCount++;
+            if (errors.size() < LISTED) {
+                errors.add(error);
+            }
+        }
+
+        /** Records read so far, blank lines not counted. */
+        public int records() {
+            return recordCount;
+        }
+
+        /** Rows without any score so far, skipped. */
+        public int emptyRowCount() {
+            return emptyRowCount;
+        }
+
+        /** The lines of the first {@value #LISTED} of them. */
+        public List<Integer> emptyRows() {
+            return emptyRows;
+        }
+
+        /** Bad lines so far (the header's included): any refuses the file. */
+        public int errorCount() {
+            return errorCount;
+        }
+
+        /** The first {@value #LISTED} of them, in the order found. */
+        public List<LineError> errors() {
+            return errors;
+        }
+    }
+
+    /** Reads the header of a file; its rows follow from {@link Reading#next}. A header with errors gives no rows. */
+    public static Reading open(Reader text) {
         CsvFile file;
         try {
             file = CsvFile.of(text);
         } catch (CsvFile.Malformed e) {
-            errors.add(new LineError(e.line(), null, e.getMessage()));
-            return new Result(null, null, 0, rows, emptyRows, errors);
+            return refused(new LineError(e.line(), null, e.getMessage()));
         }
         List<String> header = file.header();
         if (header.isEmpty()) {
-            errors.add(new LineError(1, null, "the file is empty; the first line must name the columns"));
-            return new Result(null, null, 0, rows, emptyRows, errors);
+            return refused(new LineError(1, null, "the file is empty; the first line must name the columns"));
         }
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
@@ -124,41 +249,16 @@ public final class LeefbaarometerCsv {
             missing.add(0, String.join(" or ", CODE_COLUMNS.keySet()));
         }
         if (!missing.isEmpty()) {
-            errors.add(new LineError(1, null, "the header line lacks column" + (missing.size() == 1 ? " " : "s ")
+            return refused(new LineError(1, null, "the header line lacks column" + (missing.size() == 1 ? " " : "s ")
                     + String.join(", ", missing) + "; found: " + String.join(", ", header)));
-            return new Result(null, null, 0, rows, emptyRows, errors);
         }
-        AreaLevel level = CODE_COLUMNS.get(codeColumn);
-        Map<String, Integer> seen = new HashMap<>();
-        int records = 0;
-        try {
-            for (CsvFile.Record record : file) {
-                records++;
-                List<String> fields = record.fields();
-                if (fields.size() < header.size()) {
-                    errors.add(new LineError(record.line(), null, "has " + fields.size() + " fields where the header has "
-                            + header.size() + " (is the separator '" + file.separator() + "' used throughout?)"));
-                    continue;
-                }
-                Row row = row(record.line(), fields, level, codeColumn, columns, errors);
-                if (row == null) {
-                    continue;
-                }
-                if (row.scores().isEmpty()) {
-                    emptyRows.add(row.line());
-                    continue;
-                }
-                Integer first = seen.putIfAbsent(row.code() + "/" + row.year(), row.line());
-                if (first != null) {
-                    errors.add(new LineError(row.line(), codeColumn, row.code() + " in " + row.year() + " also appears on line " + first));
-                    continue;
-                }
-                rows.add(row);
-            }
-        } catch (CsvFile.Malformed e) {
-            errors.add(new LineError(e.line(), null, e.getMessage() + "; the file is not read past this line"));
-        }
-        return new Result(level, codeColumn, records, rows, emptyRows, errors);
+        return new Reading(file, CODE_COLUMNS.get(codeColumn), codeColumn, columns);
+    }
+
+    private static Reading refused(LineError error) {
+        Reading reading = new Reading(null, null, null, Map.of());
+        reading.error(error);
+        return reading;
     }
 
     private static Row row(int line, List<String> fields, AreaLevel level, String codeColumn, Map<String, Integer> columns,

@@ -1,5 +1,8 @@
 package nl.leefbaarheid.neighbourhood.importing;
 
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +25,9 @@ import nl.leefbaarheid.neighbourhood.domain.RegistryRow;
  * equals the code, the name is taken from a {@code Naam} column, or for a municipality from {@code Gemeentenaam}; failing
  * both the code itself is the name (an area must have one).</li>
  * <li>{@code HuishoudensTotaal} and {@code Woningvoorraad} are the households and homes (whole numbers, missing allowed).</li>
+ * <li>{@code InBezitWoningcorporatie} is the percentage of the homes owned by housing corporations (0 to 100, decimals
+ * allowed): the corporation homes are that share of {@code Woningvoorraad}, rounded to whole homes (half up). Missing, or
+ * without homes, it says nothing, and the corporation homes registered stay.</li>
  * </ul>
  * Every problem is reported with its line and column.
  */
@@ -34,6 +40,7 @@ public final class RegistryCsv {
     static final String MUNICIPALITY_NAME = "gemeentenaam";
     static final String HOUSEHOLDS = "huishoudenstotaal";
     static final String HOMES = "woningvoorraad";
+    static final String CORPORATION_SHARE = "inbezitwoningcorporatie";
     /** The kinds of {@code SoortRegio}, lower case. */
     static final Map<String, AreaLevel> KINDS = Map.of("gemeente", AreaLevel.MUNICIPALITY, "wijk", AreaLevel.DISTRICT,
             "buurt", AreaLevel.NEIGHBOURHOOD);
@@ -61,7 +68,8 @@ public final class RegistryCsv {
         return column.strip().replaceFirst("_\\d+$", "").toLowerCase(Locale.ROOT);
     }
 
-    public static Result read(String text) {
+    /** Reads a file as it streams in (the caller closes the reader); its rows are kept, one small record per area. */
+    public static Result read(Reader text) {
         List<RegistryRow> rows = new ArrayList<>();
         List<Integer> countryRows = new ArrayList<>();
         List<LineError> errors = new ArrayList<>();
@@ -139,11 +147,32 @@ public final class RegistryCsv {
         }
         Integer households = count(line, fields, columns, HOUSEHOLDS, errors);
         Integer homes = count(line, fields, columns, HOMES, errors);
+        BigDecimal share = percentage(line, fields, columns, errors);
         if (level == null) {
             return;
         }
         String upper = code.toUpperCase(Locale.ROOT);
-        rows.add(new RegistryRow("line " + line, upper, level, name(fields, columns, upper, level), households, homes));
+        Integer corporationHomes = share == null || homes == null ? null
+                : BigDecimal.valueOf(homes).multiply(share).movePointLeft(2).setScale(0, RoundingMode.HALF_UP).intValueExact();
+        rows.add(new RegistryRow("line " + line, upper, level, name(fields, columns, upper, level), households, homes, corporationHomes));
+    }
+
+    /** The percentage of homes owned by corporations: 0 to 100, decimal point or comma; null when missing. */
+    private static BigDecimal percentage(int line, List<String> fields, Columns columns, List<LineError> errors) {
+        String value = columns.value(fields, CORPORATION_SHARE);
+        if (value == null) {
+            return null;
+        }
+        try {
+            BigDecimal share = new BigDecimal(value.replace(',', '.'));
+            if (share.signum() < 0 || share.compareTo(BigDecimal.valueOf(100)) > 0) {
+                throw new NumberFormatException();
+            }
+            return share;
+        } catch (NumberFormatException e) {
+            errors.add(new LineError(line, columns.name(CORPORATION_SHARE), "'" + value + "' is not a percentage (0 to 100, or . when missing)"));
+            return null;
+        }
     }
 
     /** The name: {@code WijkenEnBuurten}, unless it holds the code (OData) or is absent; then {@code Naam}, {@code Gemeentenaam} (of a municipality) or the code. */

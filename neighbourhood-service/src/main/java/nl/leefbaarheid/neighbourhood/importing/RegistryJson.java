@@ -7,7 +7,7 @@ import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.domain.RegistryPlan;
 import nl.leefbaarheid.neighbourhood.domain.RegistryRow;
 
-/** The JSON form of a registry import: areas with a CBS code, the import's year if any, a name, households and homes. */
+/** The JSON form of a registry import: areas with a CBS code, the import's year if any, a name, households, homes and corporation homes. */
 public final class RegistryJson {
 
     private RegistryJson() {
@@ -39,9 +39,12 @@ public final class RegistryJson {
             if (area.homes() != null && area.homes() < 0) {
                 errors.add(new RegistryPlan.Error(at, "homes", "must not be negative"));
             }
+            if (area.corporationHomes() != null && area.corporationHomes() < 0) {
+                errors.add(new RegistryPlan.Error(at, "corporationHomes", "must not be negative"));
+            }
             if (level != null) {
                 rows.add(new RegistryRow(at, area.code(), level, area.name() == null ? null : area.name().strip(), area.households(),
-                        area.homes()));
+                        area.homes(), area.corporationHomes()));
             }
         }
         return rows;

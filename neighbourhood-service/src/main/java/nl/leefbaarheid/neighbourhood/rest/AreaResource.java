@@ -25,10 +25,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.List;
 import nl.leefbaarheid.neighbourhood.api.AreaChange;
 import nl.leefbaarheid.neighbourhood.api.AreaView;
 import nl.leefbaarheid.neighbourhood.api.ColourOverrideRequest;
+import nl.leefbaarheid.neighbourhood.api.ImportJobView;
 import nl.leefbaarheid.neighbourhood.api.NewArea;
 import nl.leefbaarheid.neighbourhood.api.ObservationView;
 import nl.leefbaarheid.neighbourhood.api.RegistryArea;
@@ -36,6 +38,7 @@ import nl.leefbaarheid.neighbourhood.api.RegistryImportResult;
 import nl.leefbaarheid.neighbourhood.api.StatusVersion;
 import nl.leefbaarheid.neighbourhood.api.StatusView;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
+import nl.leefbaarheid.neighbourhood.domain.ImportJob;
 import nl.leefbaarheid.neighbourhood.domain.Period;
 import nl.leefbaarheid.neighbourhood.domain.TenantBasis;
 import nl.leefbaarheid.neighbourhood.service.Access;
@@ -92,6 +95,9 @@ public class AreaResource {
 
     @Inject
     ObservationQueries observations;
+
+    @Inject
+    ImportAnswers answers;
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION, Roles.PARTNER })
@@ -164,19 +170,30 @@ public class AreaResource {
                     + "Woningvoorraad are the households and homes. Parents follow from the codes (BU09990101 in WK099901 in GM0999) and must be "
                     + "in the file or registered for the year. All or nothing: every bad line is named (line and column) and nothing is stored. "
                     + "New and changed areas are published on neighbourhood.areas.v1; areas of the year not in the file stay; the same file "
-                    + "again changes nothing. The answer counts new, updated and unchanged areas by level, and lists the codes new and "
-                    + "disappeared since the previous year the file's municipalities were registered for (within those municipalities).")
+                    + "again changes nothing. InBezitWoningcorporatie, where present, is the percentage of the homes owned by housing "
+                    + "corporations (decimals allowed): the corporation homes are that share of Woningvoorraad, rounded; missing, the "
+                    + "corporation homes registered stay. Where households change, the statuses they weigh in (the area's own, and the "
+                    + "districts and municipalities above it, weighted by households) are recalculated before the answer. The answer "
+                    + "counts new, updated and unchanged areas by level, and lists the codes new and disappeared since the previous year "
+                    + "the file's municipalities were registered for (within those municipalities). A file above 1 MB (about 18,000 "
+                    + "areas: the whole country), or any file sent with Prefer: respond-async, is answered at once with 202 and an "
+                    + "import job (Location: /api/v1/imports/{id}) whose answer, when done, is this one.")
     @RequestBody(content = @Content(mediaType = CSV, examples = @ExampleObject(name = "a CBS download",
             value = "\"ID\";\"WijkenEnBuurten\";\"Gemeentenaam_1\";\"SoortRegio_2\";\"Codering_3\";\"HuishoudensTotaal_29\";\"Woningvoorraad_35\"\n"
                     + "1;\"Nederland\";\"Nederland\";\"Land      \";\"NL00      \";8100000;8200000\n"
                     + "2;\"Demostad\";\"Demostad\";\"Gemeente  \";\"GM0999    \";6200;6500\n"
                     + "3;\"Centrum\";\"Demostad\";\"Wijk      \";\"WK099901  \";2100;.\n"
-                    + "4;\"Centrum-Noord\";\"Demostad\";\"Buurt     \";\"BU09990101\";1240;1310\n")))
+                    + "4;\"Centrum-Noord\";\"Demostad\";\"Buurt     \";\"BU09990101\";1240;1310\n"),
+            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "200", description = "What changed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RegistryImportResult.class)))
-    public RegistryImportResult importRegistry(@QueryParam("year") @NotNull @Min(2000) @Max(2100) @Parameter(example = "2024", required = true) Integer year,
-            @NotNull String csv) {
-        return registry.importCsv(year, csv);
+    @APIResponse(responseCode = "202", description = "The file is imported as a job: read it at Location until it is done or failed",
+            headers = @Header(name = "Location", description = "The import job", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobView.class)))
+    public Response importRegistry(@QueryParam("year") @NotNull @Min(2000) @Max(2100) @Parameter(example = "2024", required = true) Integer year,
+            InputStream csv, @Parameter(description = ImportAnswers.PREFER_DESCRIPTION, example = "respond-async")
+            @HeaderParam(ImportAnswers.PREFER) String prefer, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return answers.answer(ImportJob.Kind.AREA_REGISTRY, year, csv, headers, uri);
     }
 
     @POST
@@ -184,7 +201,7 @@ public class AreaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "importAreaRegistryJson", summary = "Register or update many areas of a year",
-            description = "The JSON form of the registry import: an array of areas (code, name, households, homes; year, where given, must be "
+            description = "The JSON form of the registry import: an array of areas (code, name, households, homes, corporationHomes; year, where given, must be "
                     + "the import's). The same rules and answer as the file; errors are named areas[i].field.")
     @APIResponse(responseCode = "200", description = "What changed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RegistryImportResult.class)))

@@ -5,21 +5,34 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.List;
+import nl.leefbaarheid.neighbourhood.api.ImportJobView;
 import nl.leefbaarheid.neighbourhood.api.ImportResult;
 import nl.leefbaarheid.neighbourhood.api.LeefbaarometerImportResult;
 import nl.leefbaarheid.neighbourhood.api.ObservationInput;
+import nl.leefbaarheid.neighbourhood.domain.ImportJob;
 import nl.leefbaarheid.neighbourhood.service.ImportService;
 import nl.leefbaarheid.platform.security.Caller;
 import nl.leefbaarheid.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/observations")
@@ -34,6 +47,9 @@ public class ObservationResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    ImportAnswers answers;
 
     @POST
     @Path("/leefbaarometer")
@@ -51,22 +67,33 @@ public class ObservationResource {
                     + "(the line the row starts on) and nothing is stored. Importing the same file again changes nothing. "
                     + "Every changed area is recalculated, and the districts and municipalities above it: the official district and municipality "
                     + "scores give those areas their livability (classSource file where the file has classes, else derived from the score); "
-                    + "where an area has none, its livability is rolled up from its neighbourhoods, weighted by households.")
+                    + "where an area has none, its livability is rolled up from its neighbourhoods, weighted by households. "
+                    + "A small file is imported before the answer (200); a file above 1 MB, or any file sent with Prefer: respond-async, "
+                    + "is answered at once with 202 and an import job (Location: /api/v1/imports/{id}) to read until it is done (its "
+                    + "answer is this one) or failed (its problem is the one this request would have had). Either way the file is read "
+                    + "as it streams in and stored in one transaction: a refused or failed import stores nothing.")
     @RequestBody(content = @Content(mediaType = CSV, examples = {
             @ExampleObject(name = "neighbourhoods, semicolons and decimal commas",
                     value = "bu_code;bu_naam;jaar;lbm;afw;fys;onv;soc;vrz;won\nBU09990101;Centrum-Noord;2024;4,12;0,07;0,01;-0,02;0,03;0,04;0,01\n"),
             @ExampleObject(name = "districts, as pandas writes them",
                     value = ",wk_code,wk_naam,jaar,lbm,afw,fys,onv,soc,vrz,won\n0,WK099901,Centrum,2022,4.10,0.05,0.01,0.02,0.01,0.01,0.00\n"
-                            + "1,WK099901,Centrum,2024,4.12,0.07,0.01,-0.02,0.03,0.04,0.01\n") }))
-    public LeefbaarometerImportResult leefbaarometer(@NotNull String csv) {
-        return imports.importLeefbaarometer(csv);
+                            + "1,WK099901,Centrum,2024,4.12,0.07,0.01,-0.02,0.03,0.04,0.01\n") },
+            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The file is imported", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LeefbaarometerImportResult.class)))
+    @APIResponse(responseCode = "202", description = "The file is imported as a job: read it at Location until it is done or failed",
+            headers = @Header(name = "Location", description = "The import job", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobView.class)))
+    public Response leefbaarometer(InputStream csv, @Parameter(description = ImportAnswers.PREFER_DESCRIPTION, example = "respond-async")
+            @HeaderParam(ImportAnswers.PREFER) String prefer, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return answers.answer(ImportJob.Kind.LEEFBAAROMETER, null, csv, headers, uri);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.CORPORATION })
     @Operation(operationId = "importObservations", summary = "Import a batch of observations",
-            description = "Figures of any indicator of the kapstok. Each row is checked (known indicator, value on its scale, a period that makes sense, a known area, your own complex); one bad row refuses the whole batch and the answer names every bad row as rows[i].field. Restricted figures (surveys, own reports) belong to the caller's corporation.")
+            description = "Figures of any indicator of the kapstok. Each row is checked (known indicator, value on its scale, a period that makes sense, a known area, your own complex); one bad row refuses the whole batch and the answer names every bad row as rows[i].field. Restricted figures (surveys, own reports) belong to the caller's corporation. The source leefbaarometer is the Leefbaarometer file import's own and is refused here.")
     public ImportResult batch(@NotNull @Size(min = 1, max = 50_000) List<ObservationInput> rows) {
         return imports.importBatch(rows, caller.corporationId(), caller.isAdmin(), "batch");
     }

@@ -12,6 +12,7 @@ import nl.leefbaarheid.neighbourhood.api.AreaChange;
 import nl.leefbaarheid.neighbourhood.api.AreaView;
 import nl.leefbaarheid.neighbourhood.api.NewArea;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
+import nl.leefbaarheid.neighbourhood.domain.ImportProgress;
 import nl.leefbaarheid.neighbourhood.entity.Area;
 import nl.leefbaarheid.neighbourhood.event.AreaRegistered;
 import nl.leefbaarheid.platform.outbox.Outbox;
@@ -26,6 +27,9 @@ public class AreaService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    StatusService statuses;
 
     public Page<AreaView> list(AreaLevel level, String parentCode, Integer year, PageRequest page) {
         StringBuilder where = new StringBuilder("1 = 1");
@@ -63,7 +67,8 @@ public class AreaService {
     /**
      * Changes the name, households and homes of an area in a year, if its version is still {@code expectedVersion} (null:
      * any). {@code replace} (PUT) sets all three, a missing name refused; otherwise (PATCH) those given. A change raises
-     * the version and is published on {@code neighbourhood.areas.v1}; the same values again change nothing.
+     * the version and is published on {@code neighbourhood.areas.v1}; the same values again change nothing. A change of
+     * households recalculates the statuses they weigh in ({@link StatusService#householdsChanged}).
      */
     @Transactional(TxType.REQUIRED)
     public Versioned change(String code, int year, AreaChange change, Long expectedVersion, boolean replace) {
@@ -84,12 +89,16 @@ public class AreaService {
         if (name.equals(area.name) && Objects.equals(households, area.households) && Objects.equals(homes, area.homes)) {
             return Versioned.of(area);
         }
+        boolean householdsChanged = !Objects.equals(households, area.households);
         area.name = name;
         area.households = households;
         area.homes = homes;
         area.version++;
         AreaRegistered registered = AreaRegistered.of(area);
         outbox.add(AreaRegistered.TOPIC, registered.key(), AreaRegistered.TYPE, registered.key(), registered);
+        if (householdsChanged) {
+            statuses.householdsChanged(List.of(code), year, "Households of " + code + " in " + year + " changed", new ImportProgress(0));
+        }
         return Versioned.of(area);
     }
 

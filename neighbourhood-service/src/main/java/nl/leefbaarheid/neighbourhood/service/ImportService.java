@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import java.io.Reader;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +25,9 @@ import nl.leefbaarheid.neighbourhood.api.LeefbaarometerImportResult.UnknownArea;
 import nl.leefbaarheid.neighbourhood.api.LeefbaarometerImportResult.UnknownAreas;
 import nl.leefbaarheid.neighbourhood.api.ObservationInput;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
+import nl.leefbaarheid.neighbourhood.domain.ImportProgress;
 import nl.leefbaarheid.neighbourhood.domain.Period;
+import nl.leefbaarheid.neighbourhood.domain.Reasons;
 import nl.leefbaarheid.neighbourhood.domain.RegistryYear;
 import nl.leefbaarheid.neighbourhood.entity.HousingComplex;
 import nl.leefbaarheid.neighbourhood.entity.Indicator;
@@ -34,6 +37,7 @@ import nl.leefbaarheid.neighbourhood.service.ObservationStore.NewObservation;
 import nl.leefbaarheid.platform.problem.Problem.FieldError;
 import nl.leefbaarheid.platform.problem.ProblemException;
 import nl.leefbaarheid.platform.sql.SqlRows;
+import org.jboss.logging.Logger;
 
 /**
  * Brings observations in: the Leefbaarometer open-data file, generic batches (JSON or CSV) and single
@@ -44,10 +48,14 @@ import nl.leefbaarheid.platform.sql.SqlRows;
 @ApplicationScoped
 public class ImportService {
 
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+
     static final int MAX_LISTED_ERRORS = 200;
     public static final String LEEFBAROMETER_SOURCE = "leefbaarometer";
     /** A national file with every status recalculated is one transaction: all or nothing. */
     static final int IMPORT_TIMEOUT_SECONDS = 900;
+    /** Rows of a Leefbaarometer file checked and copied at a time (some 7,000 observations: small enough to die young). */
+    static final int ROWS_PER_CHUNK = 1_000;
 
     @Inject
     EntityManager em;
@@ -62,52 +70,87 @@ public class ImportService {
     Kapstok kapstok;
 
     /**
-     * A Leefbaarometer file of any level. Bad lines refuse the file; rows without any score and rows of areas not
-     * registered for their year are skipped and named in the answer (a published file holds both).
+     * A Leefbaarometer file of any level, read as it streams in: its observations are copied into the database a few
+     * thousand rows at a time and stored together at the end, so the file is never held in memory. Bad lines refuse the
+     * file (the transaction, and with it all that was copied, is rolled back); rows without any score and rows of areas
+     * not registered for their year are skipped and named in the answer (a published file holds both). In the
+     * transaction of the caller ({@link ImportJobs}), which may take {@value #IMPORT_TIMEOUT_SECONDS} seconds.
      */
-    @Transactional(TxType.REQUIRED)
-    @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
-    public LeefbaarometerImportResult importLeefbaarometer(String csv) {
-        LeefbaarometerCsv.Result read = LeefbaarometerCsv.read(csv);
-        List<FieldError> errors = new ArrayList<>();
-        read.errors().forEach(e -> errors.add(new FieldError("line " + e.line() + (e.column() == null ? "" : " (" + e.column() + ")"),
-                e.message())));
-        refuseIf(errors, "file");
-        AreaYears known = areaYears(read.rows().stream().map(LeefbaarometerCsv.Row::code).toList());
-        List<LeefbaarometerCsv.Row> rows = new ArrayList<>();
-        List<UnknownArea> unknown = new ArrayList<>();
-        for (LeefbaarometerCsv.Row row : read.rows()) {
-            if (RegistryYear.counts(known.registry(row.code()), known.of(row.code()), row.year())) {
-                rows.add(row);
-            } else {
-                unknown.add(new UnknownArea(row.line(), row.code(), row.year(),
-                        RegistryYear.unknown(row.code(), known.registry(row.code()), row.year())));
+    @Transactional(TxType.MANDATORY)
+    public LeefbaarometerImportResult importLeefbaarometer(Reader csv, ImportProgress progress) {
+        long started = System.nanoTime();
+        LeefbaarometerCsv.Reading reading = LeefbaarometerCsv.open(csv);
+        LeefbaarometerRows rows = new LeefbaarometerRows(store.fileLoad(LEEFBAROMETER_SOURCE));
+        List<LeefbaarometerCsv.Row> chunk = new ArrayList<>(ROWS_PER_CHUNK);
+        for (LeefbaarometerCsv.Row row = reading.next(); row != null; row = reading.next()) {
+            chunk.add(row);
+            if (chunk.size() == ROWS_PER_CHUNK) {
+                // once the file is refused, only its errors count: nothing is stored
+                rows.add(reading.errorCount() == 0 ? chunk : List.of());
+                chunk.clear();
+                progress.rows(reading.records(), rows.stored);
             }
         }
-        // the observations of a few hundred rows at a time: a national file makes some 900,000
-        int rowsPerStore = ObservationStore.CHUNK / LeefbaarometerCsv.INDICATORS.size();
-        Set<String> years = new TreeSet<>();
-        Set<String> changedAreas = new HashSet<>();
-        int observationCount = 0;
-        int changedObservations = 0;
-        for (int from = 0; from < rows.size(); from += rowsPerStore) {
-            List<NewObservation> observations = new ArrayList<>();
-            for (LeefbaarometerCsv.Row row : rows.subList(from, Math.min(rows.size(), from + rowsPerStore))) {
+        rows.add(reading.errorCount() == 0 ? chunk : List.of());
+        refuseIf(reading.errors().stream().map(e -> new FieldError("line " + e.line() + (e.column() == null ? "" : " (" + e.column() + ")"),
+                e.message())).toList(), reading.errorCount(), "file");
+        long read = System.nanoTime();
+        ObservationStore.Changed changed = rows.load().finish();
+        progress.rows(reading.records(), rows.stored);
+        long stored = System.nanoTime();
+        int statusChanges = statuses.recalculate(changed.areaCodes(), Set.of(), Reasons.of("Leefbaarometer import"), progress);
+        LOG.infof("Leefbaarometer import: %d rows read and copied in %d ms, %d observations stored (%d changed) in %d ms, "
+                + "%d areas recalculated (%d statuses changed, districts and municipalities included) in %d ms", reading.records(),
+                (read - started) / 1_000_000, rows.observations, changed.observations(), (stored - read) / 1_000_000,
+                changed.areaCodes().size(), statusChanges, (System.nanoTime() - stored) / 1_000_000);
+        return new LeefbaarometerImportResult(reading.level(), reading.records(), rows.stored, rows.observations, changed.observations(),
+                changed.areaCodes().size(), List.copyOf(rows.years), new SkippedRows(reading.emptyRowCount(), List.copyOf(reading.emptyRows())),
+                new UnknownAreas(rows.unknownCount, List.copyOf(rows.unknown)));
+    }
+
+    /** The rows of a Leefbaarometer file read so far: those of areas registered for their year go into the load. */
+    private final class LeefbaarometerRows {
+        private final ObservationStore.FileLoad load;
+        private final AreaYears known = new AreaYears(new HashMap<>());
+        private final Set<String> years = new TreeSet<>();
+        private final List<UnknownArea> unknown = new ArrayList<>();
+        private int unknownCount;
+        private int stored;
+        private int observations;
+
+        LeefbaarometerRows(ObservationStore.FileLoad load) {
+            this.load = load;
+        }
+
+        ObservationStore.FileLoad load() {
+            return load;
+        }
+
+        void add(List<LeefbaarometerCsv.Row> rows) {
+            known.add(areaYears(rows.stream().map(LeefbaarometerCsv.Row::code).filter(code -> !known.byCode().containsKey(code)).toList()));
+            List<NewObservation> chunk = new ArrayList<>(rows.size() * LeefbaarometerCsv.INDICATORS.size());
+            for (LeefbaarometerCsv.Row row : rows) {
+                if (!RegistryYear.counts(known.registry(row.code()), known.of(row.code()), row.year())) {
+                    if (unknownCount++ < LeefbaarometerImportResult.MAX_LISTED) {
+                        unknown.add(new UnknownArea(row.line(), row.code(), row.year(),
+                                RegistryYear.unknown(row.code(), known.registry(row.code()), row.year())));
+                    }
+                    continue;
+                }
+                stored++;
                 String period = Integer.toString(row.year());
                 years.add(period);
                 LocalDate start = LocalDate.of(row.year(), 1, 1);
-                Map<String, Integer> classes = row.classes();
-                row.scores().forEach((indicator, value) -> observations.add(new NewObservation(row.code(), null, null, indicator,
-                        period, start, value, classes.get(indicator), null, LEEFBAROMETER_SOURCE)));
+                for (int i = 0; i < row.values().length; i++) {
+                    if (!Double.isNaN(row.values()[i])) {
+                        chunk.add(new NewObservation(row.code(), null, null, LeefbaarometerCsv.INDICATORS.get(i), period, start,
+                                row.values()[i], row.classValues()[i] == 0 ? null : (int) row.classValues()[i], null, LEEFBAROMETER_SOURCE));
+                    }
+                }
             }
-            ObservationStore.Changed changed = store.store(observations);
-            changedAreas.addAll(changed.areaCodes());
-            observationCount += observations.size();
-            changedObservations += changed.observations();
+            load.add(chunk);
+            observations += chunk.size();
         }
-        statuses.recalculate(changedAreas, Set.of(), "Leefbaarometer import");
-        return new LeefbaarometerImportResult(read.level(), read.records(), rows.size(), observationCount, changedObservations,
-                changedAreas.size(), List.copyOf(years), SkippedRows.of(read.emptyRows()), UnknownAreas.of(unknown));
     }
 
     /** A generic batch; {@code callerCorporation} owns restricted figures unless the caller is an admin. */
@@ -239,10 +282,15 @@ public class ImportService {
             if (indicator != null && indicator.restricted && corporation == null) {
                 errors.add(new FieldError(at + "corporationId", "is required for corporation figures such as " + indicator.code));
             }
+            String source = row.source() != null ? row.source() : defaultSource;
+            if (source.equals(LEEFBAROMETER_SOURCE)) {
+                // the file import stores the rows of its source alone (ObservationStore.fileLoad)
+                errors.add(new FieldError(at + "source", "'" + LEEFBAROMETER_SOURCE + "' is the Leefbaarometer file's own source "
+                        + "(POST /api/v1/observations/leefbaarometer); name another"));
+            }
             if (errors.size() > before) {
                 continue;
             }
-            String source = row.source() != null ? row.source() : defaultSource;
             periods.add(row.period());
             observations.add(new NewObservation(row.areaCode(), complex == null ? null : complex.id,
                     indicator.restricted ? corporation : null, indicator.code, row.period(), Period.start(row.period()).orElseThrow(),
@@ -254,6 +302,11 @@ public class ImportService {
 
     /** Of some codes and of their municipalities, the years each is registered for ({@link RegistryYear}). */
     record AreaYears(Map<String, Set<Integer>> byCode) {
+        /** Adds what another lookup found. */
+        void add(AreaYears other) {
+            byCode.putAll(other.byCode);
+        }
+
         Set<Integer> of(String code) {
             return byCode.getOrDefault(code, Set.of());
         }
@@ -264,11 +317,12 @@ public class ImportService {
         }
     }
 
-    /** Of each of these codes and of their municipalities the years it is registered for: one index lookup. */
+    /** Of each of these codes and of their municipalities the years it is registered for (none: an empty set): one index lookup. */
     private AreaYears areaYears(Collection<String> codes) {
         Set<String> wanted = new HashSet<>(codes);
         codes.forEach(code -> wanted.add(RegistryYear.municipalityOf(code)));
         Map<String, Set<Integer>> byCode = new HashMap<>();
+        wanted.forEach(code -> byCode.put(code, new HashSet<>()));
         if (!codes.isEmpty()) {
             SqlRows.query(em, "select code, year from area where code = any(?)", List.of((Object) wanted.toArray(String[]::new)),
                     row -> byCode.computeIfAbsent(row.getString(1), c -> new HashSet<>()).add(row.getInt(2)));
@@ -279,11 +333,16 @@ public class ImportService {
 
     /** Refuses an input with errors (400), the first {@value #MAX_LISTED_ERRORS} named: nothing was stored. */
     static void refuseIf(List<FieldError> errors, String what) {
-        if (errors.isEmpty()) {
+        refuseIf(errors, errors.size(), what);
+    }
+
+    /** The same, where only the first of {@code count} errors were kept. */
+    static void refuseIf(List<FieldError> errors, int count, String what) {
+        if (count == 0) {
             return;
         }
-        String detail = "The " + what + " has " + errors.size() + " error" + (errors.size() == 1 ? "" : "s")
-                + (errors.size() > MAX_LISTED_ERRORS ? " (the first " + MAX_LISTED_ERRORS + " are listed)" : "")
+        String detail = "The " + what + " has " + count + " error" + (count == 1 ? "" : "s")
+                + (count > Math.min(errors.size(), MAX_LISTED_ERRORS) ? " (the first " + Math.min(errors.size(), MAX_LISTED_ERRORS) + " are listed)" : "")
                 + "; nothing was stored.";
         throw new ProblemException(400, "validation-failed", "Validation failed", detail,
                 errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS)));

@@ -6,13 +6,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import nl.leefbaarheid.neighbourhood.api.RegistryArea;
 import nl.leefbaarheid.neighbourhood.api.RegistryImportResult;
+import nl.leefbaarheid.neighbourhood.domain.ImportProgress;
 import nl.leefbaarheid.neighbourhood.domain.RegistryPlan;
 import nl.leefbaarheid.neighbourhood.domain.RegistryRow;
 import nl.leefbaarheid.neighbourhood.domain.RegistryYear;
@@ -32,13 +35,15 @@ import nl.leefbaarheid.platform.sql.SqlRows;
 public class RegistryService {
 
     static final String INSERT = """
-            insert into area (code, year, level, name, parent_code, households, homes)
-            select c, ?, l, n, p, h, w
-              from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[]) as x(c, l, n, p, h, w)
+            insert into area (code, year, level, name, parent_code, households, homes, corporation_homes)
+            select c, ?, l, n, p, h, w, cw
+              from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[])
+                   as x(c, l, n, p, h, w, cw)
             """;
     static final String UPDATE = """
-            update area a set name = x.n, parent_code = x.p, households = x.h, homes = x.w, version = a.version + 1
-              from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[]) as x(c, n, p, h, w)
+            update area a set name = x.n, parent_code = x.p, households = x.h, homes = x.w, corporation_homes = x.cw,
+                              version = a.version + 1
+              from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[]) as x(c, n, p, h, w, cw)
              where a.code = x.c and a.year = ?
             """;
 
@@ -48,16 +53,20 @@ public class RegistryService {
     @Inject
     Outbox outbox;
 
-    @Transactional(TxType.REQUIRED)
-    @TransactionConfiguration(timeout = ImportService.IMPORT_TIMEOUT_SECONDS)
-    public RegistryImportResult importCsv(int year, String csv) {
+    @Inject
+    StatusService statuses;
+
+    /** The table of a year as a file, read as it streams in; in the transaction of the caller ({@link ImportJobs}). */
+    @Transactional(TxType.MANDATORY)
+    public RegistryImportResult importCsv(int year, Reader csv, ImportProgress progress) {
         RegistryCsv.Result read = RegistryCsv.read(csv);
+        progress.rows(read.rows().size() + read.countryRows().size(), 0);
         List<RegistryPlan.Error> errors = new ArrayList<>();
         read.errors().forEach(e -> errors.add(new RegistryPlan.Error("line " + e.line(), e.column(), e.message())));
         if (read.codeColumn() == null) {
             ImportService.refuseIf(fieldErrors(errors, true), "file");
         }
-        return store(year, read.rows(), read.codeColumn(), read.countryRows(), errors, true);
+        return store(year, read.rows(), read.codeColumn(), read.countryRows(), errors, true, progress);
     }
 
     @Transactional(TxType.REQUIRED)
@@ -65,12 +74,16 @@ public class RegistryService {
     public RegistryImportResult importJson(int year, List<RegistryArea> areas) {
         List<RegistryPlan.Error> problems = new ArrayList<>();
         List<RegistryRow> rows = RegistryJson.rows(areas, year, problems);
-        return store(year, rows, "code", List.of(), problems, false);
+        return store(year, rows, "code", List.of(), problems, false, new ImportProgress(0));
     }
 
-    /** Stores the rows, unless there are errors: those of reading them ({@code readErrors}) and of the plan, all named in the answer. */
+    /**
+     * Stores the rows, unless there are errors: those of reading them ({@code readErrors}) and of the plan, all named in the
+     * answer. Where households changed (the weights of the districts' and municipalities' statuses, and what flags an area
+     * of few households), the statuses of the areas are recalculated and rolled up before it answers.
+     */
     private RegistryImportResult store(int year, List<RegistryRow> rows, String codeField, List<Integer> countryRows,
-            List<RegistryPlan.Error> readErrors, boolean file) {
+            List<RegistryPlan.Error> readErrors, boolean file, ImportProgress progress) {
         // one import of a year at a time: the second sees what the first stored
         SqlRows.query(em, "select pg_advisory_xact_lock(hashtext('area-registry'), ?)", List.of(year), row -> 1);
         Map<String, RegistryPlan.Stored> stored = new HashMap<>();
@@ -85,16 +98,19 @@ public class RegistryService {
         ImportService.refuseIf(fieldErrors(errors, file), file ? "file" : "input");
         write(year, plan.added(), INSERT, true);
         write(year, plan.updated(), UPDATE, false);
+        progress.rows(rows.size() + countryRows.size(), plan.added().size() + plan.updated().size());
         List<Outbox.Event> events = new ArrayList<>();
         for (List<RegistryPlan.Change> changes : List.of(plan.added(), plan.updated())) {
             for (RegistryPlan.Change change : changes) {
                 RegistryRow row = change.row();
                 AreaRegistered registered = new AreaRegistered(row.code(), year, row.level(), row.name(), change.parentCode(),
-                        row.households(), row.homes(), change.before() == null ? null : change.before().corporationHomes());
+                        row.households(), row.homes(), change.corporationHomes());
                 events.add(new Outbox.Event(AreaRegistered.TOPIC, registered.key(), AreaRegistered.TYPE, registered.key(), registered));
             }
         }
         outbox.addAll(events);
+        statuses.householdsChanged(Stream.concat(plan.added().stream(), plan.updated().stream()).filter(RegistryPlan.Change::householdsChanged)
+                .map(c -> c.row().code()).toList(), year, "Area registry of " + year + ": households changed", progress);
         // the previous year of the input's municipalities, compared within those municipalities
         String[] municipalities = rows.stream().map(r -> RegistryYear.municipalityOf(r.code())).distinct().toArray(String[]::new);
         Integer previousYear = SqlRows.query(em, "select max(year) from area where code = any(?) and year < ?",
@@ -117,6 +133,7 @@ public class RegistryService {
         String[] parents = new String[n];
         Long[] households = new Long[n];
         Long[] homes = new Long[n];
+        Long[] corporationHomes = new Long[n];
         for (int i = 0; i < n; i++) {
             RegistryRow row = changes.get(i).row();
             codes[i] = row.code();
@@ -125,11 +142,12 @@ public class RegistryService {
             parents[i] = changes.get(i).parentCode();
             households[i] = row.households() == null ? null : row.households().longValue();
             homes[i] = row.homes() == null ? null : row.homes().longValue();
+            corporationHomes[i] = changes.get(i).corporationHomes() == null ? null : changes.get(i).corporationHomes().longValue();
         }
         if (insert) {
-            SqlRows.update(em, sql, List.of(year, codes, levels, names, parents, households, homes));
+            SqlRows.update(em, sql, List.of(year, codes, levels, names, parents, households, homes, corporationHomes));
         } else {
-            SqlRows.update(em, sql, List.of(codes, names, parents, households, homes, year));
+            SqlRows.update(em, sql, List.of(codes, names, parents, households, homes, corporationHomes, year));
         }
     }
 

@@ -10,8 +10,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,10 +24,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.domain.AreaStatus;
+import nl.leefbaarheid.neighbourhood.domain.ImportProgress;
 import nl.leefbaarheid.neighbourhood.domain.Observed;
 import nl.leefbaarheid.neighbourhood.domain.Reasons;
 import nl.leefbaarheid.neighbourhood.domain.StatusCalculator;
@@ -50,6 +53,11 @@ import org.hibernate.Session;
 public class StatusService {
 
     static final int CHUNK = 1_000;
+    /**
+     * Municipalities rolled up at a time: the statuses of all their neighbourhoods are read at once (some 2,000; 250
+     * municipalities, a national import's 7,000, kept a small heap busy with full collections).
+     */
+    static final int ROLL_UP_MUNICIPALITIES = 50;
 
     /** The first key of the advisory locks on municipalities (see {@link #lockMunicipalities}): "LBST". */
     static final int MUNICIPALITY_LOCK = 0x4C425354;
@@ -94,8 +102,42 @@ public class StatusService {
      */
     @Transactional(TxType.MANDATORY)
     public int recalculate(Collection<String> areas, Collection<Long> complexes, Reasons reasons) {
-        Recalculated recalculated = recalculateNeighbourhoods(areas, complexes, reasons);
-        return recalculated.changed() + rollUp(recalculated.toRollUp(), reasons);
+        return recalculate(areas, complexes, reasons, new ImportProgress(0));
+    }
+
+    /** The same, telling an import's progress how many areas are done (of the areas, complexes and what they roll up to). */
+    @Transactional(TxType.MANDATORY)
+    public int recalculate(Collection<String> areas, Collection<Long> complexes, Reasons reasons, ImportProgress progress) {
+        progress.recalculating(areas.size() + complexes.size() + (int) areas.stream().flatMap(StatusService::rolledUp).distinct().count());
+        int[] done = { 0 };
+        IntConsumer counted = n -> progress.recalculated(done[0] += n);
+        Recalculated recalculated = recalculateNeighbourhoods(areas, complexes, reasons, counted);
+        return recalculated.changed() + rollUp(recalculated.toRollUp(), reasons, counted);
+    }
+
+    /**
+     * The households of these areas in this year changed (or they are new): where that year is their latest, their
+     * households weigh in the statuses of the districts and municipalities above them, and flag an area of few households,
+     * so those with a status are recalculated and rolled up. Areas without a status yet have nothing to weigh.
+     *
+     * @return how many statuses changed
+     */
+    @Transactional(TxType.MANDATORY)
+    public int householdsChanged(Collection<String> codes, int year, String reason, ImportProgress progress) {
+        if (codes.isEmpty()) {
+            return 0;
+        }
+        em.flush(); // a change made through the ORM must be seen by the query
+        List<String> withStatus = SqlRows.query(em, """
+                select s.subject from area_status s
+                 where s.subject = any(?) and not exists (select 1 from area a where a.code = s.subject and a.year > ?)""",
+                List.of(codes.toArray(String[]::new), year), row -> row.getString(1));
+        return recalculate(withStatus, List.of(), Reasons.of(reason), progress);
+    }
+
+    /** The districts and municipalities an area's change rolls up to: above a neighbourhood, its own; else the area itself. */
+    private static Stream<String> rolledUp(String code) {
+        return code.startsWith("BU") ? Stream.of("WK" + code.substring(2, 8), "GM" + code.substring(2, 6)) : Stream.of(code);
     }
 
     /**
@@ -113,6 +155,12 @@ public class StatusService {
      */
     @Transactional(TxType.MANDATORY)
     public Recalculated recalculateNeighbourhoods(Collection<String> areas, Collection<Long> complexes, Reasons reasons) {
+        return recalculateNeighbourhoods(areas, complexes, reasons, n -> { });
+    }
+
+    /** The same, telling {@code counted} how many more subjects are done after each part. */
+    private Recalculated recalculateNeighbourhoods(Collection<String> areas, Collection<Long> complexes, Reasons reasons,
+            IntConsumer counted) {
         em.flush(); // the reads below go past the ORM (rows), so they must see what the caller changed through it
         int minRespondents = minRespondents();
         int changed = 0;
@@ -135,6 +183,7 @@ public class StatusService {
                         complex.households, tenant, minRespondents), tenant, observed.size(), reasons));
             }
             changed += saveAll(computed);
+            counted.accept(housingComplexes.size());
         }
         List<String> codes = new ArrayList<>(touched);
         for (int from = 0; from < codes.size(); from += CHUNK) {
@@ -155,6 +204,7 @@ public class StatusService {
                 toRollUp.add(code);
             }
             changed += saveAll(computed);
+            counted.accept(chunk.size());
         }
         return new Recalculated(toRollUp, changed);
     }
@@ -167,21 +217,24 @@ public class StatusService {
      */
     @Transactional(TxType.MANDATORY)
     public int rollUp(Collection<String> areas, Reasons reasons) {
+        return rollUp(areas, reasons, n -> { });
+    }
+
+    private int rollUp(Collection<String> areas, Reasons reasons, IntConsumer counted) {
         if (areas.isEmpty()) {
             return 0;
         }
         int minRespondents = minRespondents();
-        Map<String, List<String>> byMunicipality = areas.stream()
-                .flatMap(code -> code.startsWith("BU") ? Stream.of("WK" + code.substring(2, 8), "GM" + code.substring(2, 6))
-                        : Stream.of(code)).distinct()
+        Map<String, List<String>> byMunicipality = areas.stream().flatMap(StatusService::rolledUp).distinct()
                 .collect(Collectors.groupingBy(p -> p.substring(2, 6), TreeMap::new, Collectors.toList()));
         List<String> municipalities = new ArrayList<>(byMunicipality.keySet());
         lockMunicipalities(municipalities);
         int changed = 0;
-        for (int from = 0; from < municipalities.size(); from += CHUNK / 4) {
-            List<String> chunk = municipalities.subList(from, Math.min(municipalities.size(), from + CHUNK / 4));
+        for (int from = 0; from < municipalities.size(); from += ROLL_UP_MUNICIPALITIES) {
+            List<String> chunk = municipalities.subList(from, Math.min(municipalities.size(), from + ROLL_UP_MUNICIPALITIES));
             List<String> chunkParents = chunk.stream().flatMap(m -> byMunicipality.get(m).stream()).toList();
             changed += saveAll(aggregate(chunk, chunkParents, reasons, minRespondents));
+            counted.accept(chunkParents.size());
         }
         return changed;
     }
@@ -533,26 +586,36 @@ public class StatusService {
     // --- reading -----------------------------------------------------------------------------------
 
     private Map<String, List<Observed>> observationsOf(List<String> areaCodes) {
-        List<Object[]> rows = rows("select area_code, indicator_code, period, period_start, value, class, respondents, corporation_id"
-                + " from observation where area_code = any(?)", (Object) areaCodes.toArray(String[]::new));
-        return rows.stream().collect(Collectors.groupingBy(r -> (String) r[0],
-                Collectors.mapping(StatusService::observed, Collectors.toList())));
+        Map<String, List<Observed>> byArea = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
+        SqlRows.query(em, "select area_code, indicator_code, period, period_start, value, class, respondents, corporation_id"
+                + " from observation where area_code = any(?)", List.of((Object) areaCodes.toArray(String[]::new)),
+                row -> byArea.computeIfAbsent(row.getString(1), k -> new ArrayList<>()).add(observed(row, texts)));
+        return byArea;
     }
 
     private Map<Long, List<Observed>> observationsOfComplexes(List<Long> complexIds) {
-        List<Object[]> rows = rows("select complex_id, indicator_code, period, period_start, value, class, respondents, corporation_id"
-                + " from observation where complex_id = any(?)", (Object) complexIds.toArray(Long[]::new));
-        return rows.stream().collect(Collectors.groupingBy(r -> ((Number) r[0]).longValue(),
-                Collectors.mapping(StatusService::observed, Collectors.toList())));
+        Map<Long, List<Observed>> byComplex = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
+        SqlRows.query(em, "select complex_id, indicator_code, period, period_start, value, class, respondents, corporation_id"
+                + " from observation where complex_id = any(?)", List.of((Object) complexIds.toArray(Long[]::new)),
+                row -> byComplex.computeIfAbsent(row.getLong(1), k -> new ArrayList<>()).add(observed(row, texts)));
+        return byComplex;
     }
 
-    private static Observed observed(Object[] r) {
-        return new Observed((String) r[1], (String) r[2], localDate(r[3]), ((Number) r[4]).doubleValue(),
-                r[5] == null ? null : ((Number) r[5]).intValue(), r[6] == null ? null : ((Number) r[6]).intValue(), (String) r[7]);
-    }
-
-    private static LocalDate localDate(Object value) {
-        return value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
+    /**
+     * An observation from columns 2 to 8 of a row. The few indicator codes, periods and corporations are kept once
+     * ({@code texts}): a national import reads some 900,000 rows, and what a chunk of them holds must fit a small heap.
+     */
+    private static Observed observed(ResultSet row, Map<String, String> texts) throws SQLException {
+        int livabilityClass = row.getInt(6);
+        Integer klass = row.wasNull() ? null : livabilityClass;
+        int respondents = row.getInt(7);
+        Integer count = row.wasNull() ? null : respondents;
+        String corporation = row.getString(8);
+        return new Observed(texts.computeIfAbsent(row.getString(2), t -> t), texts.computeIfAbsent(row.getString(3), t -> t),
+                row.getObject(4, LocalDate.class), row.getDouble(5), klass, count,
+                corporation == null ? null : texts.computeIfAbsent(corporation, t -> t));
     }
 
     /** The households of each registered area in its latest year (null when not known), by code. */

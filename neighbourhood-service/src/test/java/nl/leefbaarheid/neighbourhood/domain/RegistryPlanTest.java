@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class RegistryPlanTest {
 
     private static RegistryRow row(String code, String name, Integer households) {
-        return new RegistryRow("line " + code.length(), code, AreaLevel.ofCode(code).orElseThrow(), name, households, null);
+        return new RegistryRow("line " + code.length(), code, AreaLevel.ofCode(code).orElseThrow(), name, households, null, null);
     }
 
     @Test
@@ -39,15 +39,15 @@ class RegistryPlanTest {
     @Test
     void duplicatesUnknownParentsAndMissingNamesAreErrors() {
         RegistryPlan.Plan plan = RegistryPlan.plan(List.of(
-                new RegistryRow("line 2", "WK099901", AreaLevel.DISTRICT, "Centrum", null, null),
-                new RegistryRow("line 3", "WK099901", AreaLevel.DISTRICT, " ", null, null)), "Codering_3",
+                new RegistryRow("line 2", "WK099901", AreaLevel.DISTRICT, "Centrum", null, null, null),
+                new RegistryRow("line 3", "WK099901", AreaLevel.DISTRICT, " ", null, null, null)), "Codering_3",
                 Map.of("WK099901", new RegistryPlan.Stored("WK099901", "Centrum", "GM0999", null, null, 40, 0)));
         assertThat(plan.errors()).containsExactly(
                 new RegistryPlan.Error("line 3", "Codering_3", "WK099901 also appears at line 2"),
                 new RegistryPlan.Error("line 2", "Codering_3", "its municipality GM0999 is neither in the input nor registered for the year"),
                 new RegistryPlan.Error("line 3", "Codering_3", "its municipality GM0999 is neither in the input nor registered for the year"),
                 new RegistryPlan.Error("line 3", "name", "is missing"));
-        RegistryPlan.Plan fewerHomes = RegistryPlan.plan(List.of(new RegistryRow("line 2", "GM0999", AreaLevel.MUNICIPALITY, "D", null, 30)),
+        RegistryPlan.Plan fewerHomes = RegistryPlan.plan(List.of(new RegistryRow("line 2", "GM0999", AreaLevel.MUNICIPALITY, "D", null, 30, null)),
                 "Codering_3", Map.of("GM0999", new RegistryPlan.Stored("GM0999", "D", null, null, 50, 40, 0)));
         assertThat(fewerHomes.errors()).extracting(RegistryPlan.Error::message)
                 .containsExactly("30 is fewer than the 40 corporation homes registered for GM0999");

@@ -2,15 +2,33 @@ package nl.leefbaarheid.neighbourhood.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import org.junit.jupiter.api.Test;
 
 class LeefbaarometerCsvTest {
 
+    /** What a file holds, read row by row as the import does. */
+    record Read(AreaLevel level, int records, List<LeefbaarometerCsv.Row> rows, List<Integer> emptyRows,
+            List<LeefbaarometerCsv.LineError> errors) {
+    }
+
+    static Read read(String text) {
+        LeefbaarometerCsv.Reading reading = LeefbaarometerCsv.open(new StringReader(text));
+        List<LeefbaarometerCsv.Row> rows = new ArrayList<>();
+        for (LeefbaarometerCsv.Row row = reading.next(); row != null; row = reading.next()) {
+            rows.add(row);
+        }
+        assertThat(reading.errors()).hasSize(reading.errorCount());
+        assertThat(reading.emptyRows()).hasSize(reading.emptyRowCount());
+        return new Read(reading.level(), reading.records(), rows, reading.emptyRows(), reading.errors());
+    }
+
     @Test
     void commaSeparatedWithDecimalPointsAndColumnsInAnyOrder() {
-        LeefbaarometerCsv.Result result = LeefbaarometerCsv.read("""
+        Read result = read("""
                 jaar,bu_code,afw,won,fys,vrz,soc,onv,lbm,bu_naam
                 2024,BU09990101,0.07,0.01,0.02,0.03,0.02,-0.01,4.12,"Centrum, Noord"
                 2022,BU09990101,0.05,0.01,0.02,0.01,0.02,-0.01,4.10,"Centrum, Noord"
@@ -28,7 +46,7 @@ class LeefbaarometerCsvTest {
 
     @Test
     void semicolonsDecimalCommasClassColumnsAndLetterCodes() {
-        LeefbaarometerCsv.Result result = LeefbaarometerCsv.read("\uFEFFBU_CODE;jaar;afw;kafw;won;fys;vrz;soc;onv;konv\r\n"
+        Read result = read("\uFEFFBU_CODE;jaar;afw;kafw;won;fys;vrz;soc;onv;konv\r\n"
                 + "BU0363AB10;2024;-0,125;3;0,01;-0,02;0,03;-0,06;-0,08;2\r\n");
 
         assertThat(result.errors()).isEmpty();
@@ -40,7 +58,7 @@ class LeefbaarometerCsvTest {
 
     @Test
     void everyBadLineIsNamed() {
-        LeefbaarometerCsv.Result result = LeefbaarometerCsv.read("""
+        Read result = read("""
                 bu_code;jaar;afw;won;fys;vrz;soc;onv
                 BU09990101;2024;0,07;0,01;0,02;0,03;0,02;-0,01
                 WK099901;2024;0,07;0,01;0,02;0,03;0,02;-0,01
@@ -58,14 +76,14 @@ class LeefbaarometerCsvTest {
 
     @Test
     void aMissingColumnIsNamedOnTheHeaderLine() {
-        LeefbaarometerCsv.Result result = LeefbaarometerCsv.read("bu_code,jaar,afw,won,fys,vrz,soc\nBU09990101,2024,0,0,0,0,0\n");
+        Read result = read("bu_code,jaar,afw,won,fys,vrz,soc\nBU09990101,2024,0,0,0,0,0\n");
 
         assertThat(result.rows()).isEmpty();
         assertThat(result.errors()).singleElement().satisfies(e -> {
             assertThat(e.line()).isEqualTo(1);
             assertThat(e.message()).startsWith("the header line lacks column onv");
         });
-        assertThat(LeefbaarometerCsv.read("code;jaar;afw;won;fys;vrz;soc;onv\nBU09990101;2024;0;0;0;0;0;0\n").errors())
+        assertThat(read("code;jaar;afw;won;fys;vrz;soc;onv\nBU09990101;2024;0;0;0;0;0;0\n").errors())
                 .singleElement().satisfies(e -> {
             assertThat(e.message()).startsWith("the header line lacks column bu_code or wk_code or gm_code; found: code, jaar");
         });
@@ -73,14 +91,14 @@ class LeefbaarometerCsvTest {
 
     @Test
     void theLevelFollowsFromTheCodeColumnAndUnknownColumnsSuchAsAnUnnamedIndexAreIgnored() {
-        LeefbaarometerCsv.Result districts = LeefbaarometerCsv.read("""
+        Read districts = read("""
                 ,wk_code,wk_naam,jaar,lbm,afw,fys,onv,soc,vrz,won,bron
                 0,WK099901,Centrum,2022,4.10,0.05,0.01,0.02,0.01,0.01,0.00,x
                 1,WK099901,Centrum,2024,4.12,0.07,0.01,-0.02,0.03,0.04,0.01,y
                 """);
-        LeefbaarometerCsv.Result municipalities = LeefbaarometerCsv.read("gm_code;jaar;afw;won;fys;vrz;soc;onv\nGM0999;2024;0,07;0,01;0,02;0,03;0,02;-0,01\n");
+        Read municipalities = read("gm_code;jaar;afw;won;fys;vrz;soc;onv\nGM0999;2024;0,07;0,01;0,02;0,03;0,02;-0,01\n");
         // a neighbourhood file that also names the district and municipality of each neighbourhood stays one of neighbourhoods
-        LeefbaarometerCsv.Result neighbourhoods = LeefbaarometerCsv.read(
+        Read neighbourhoods = read(
                 "gm_code,wk_code,bu_code,jaar,afw,won,fys,vrz,soc,onv\nGM0999,WK099901,BU09990101,2024,0.07,0.01,0.02,0.03,0.02,-0.01\n");
 
         assertThat(districts.errors()).isEmpty();
@@ -97,7 +115,7 @@ class LeefbaarometerCsvTest {
 
     @Test
     void aRowWithoutScoresIsSkippedAndCountedAndOneWithSomeKeepsThem() {
-        LeefbaarometerCsv.Result result = LeefbaarometerCsv.read("""
+        Read result = read("""
                 bu_code;jaar;lbm;afw;kafw;won;fys;vrz;soc;onv
                 BU09990101;2024;4,12;0,07;6;0,01;0,02;0,03;0,02;-0,01
                 BU09990102;2012;;;;;;;;
@@ -116,7 +134,7 @@ class LeefbaarometerCsvTest {
 
     @Test
     void quotedFieldsOverSeveralLinesKeepTheLineNumbersAnEditorShows() {
-        LeefbaarometerCsv.Result result = LeefbaarometerCsv.read("\uFEFFbu_code;bu_naam;jaar;afw;won;fys;vrz;soc;onv\r\n"
+        Read result = read("\uFEFFbu_code;bu_naam;jaar;afw;won;fys;vrz;soc;onv\r\n"
                 + "BU09990101;\"Oude \"\"Haven\"\"\r\n(centrum)\";2024;0,07;0,01;0,02;0,03;0,02;-0,01\r\n"
                 + "BU09990102;Markt;2024;veel;0,01;0,02;0,03;0,02;-0,01\r\n"
                 + "BU09990103;\"Park; zoom\";2024;0,01;0,01;0,02;0,03;0,02;-0,01\r\n");
@@ -128,8 +146,22 @@ class LeefbaarometerCsvTest {
     }
 
     @Test
+    void aFileOfManyBadLinesCountsThemAllAndKeepsTheFirst200() {
+        StringBuilder text = new StringBuilder("bu_code;jaar;afw;won;fys;vrz;soc;onv\n");
+        for (int i = 0; i < 500; i++) {
+            text.append("BU0999").append(String.format("%04d", i)).append(";twintig;0;0;0;0;0;0\n");
+        }
+        LeefbaarometerCsv.Reading reading = LeefbaarometerCsv.open(new StringReader(text.toString()));
+
+        assertThat(reading.next()).isNull();
+        assertThat(reading.errorCount()).isEqualTo(500);
+        assertThat(reading.errors()).hasSize(LeefbaarometerCsv.LISTED).first().isEqualTo(new LeefbaarometerCsv.LineError(2, "jaar",
+                "'twintig' is not a year"));
+    }
+
+    @Test
     void anUnclosedQuoteIsNamedByTheLineItOpensOn() {
-        LeefbaarometerCsv.Result result = LeefbaarometerCsv.read("""
+        Read result = read("""
                 bu_code,bu_naam,jaar,afw,won,fys,vrz,soc,onv
                 BU09990101,Haven,2024,0.07,0.01,0.02,0.03,0.02,-0.01
                 BU09990102,"Markt,2024,0.07,0.01,0.02,0.03,0.02,-0.01

@@ -2,15 +2,20 @@ package nl.leefbaarheid.neighbourhood.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.StringReader;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 import nl.leefbaarheid.neighbourhood.domain.RegistryRow;
 import org.junit.jupiter.api.Test;
 
 class RegistryCsvTest {
 
+    static RegistryCsv.Result read(String text) {
+        return RegistryCsv.read(new StringReader(text));
+    }
+
     @Test
     void aDownloadWithPaddedCodesMissingValuesAndSuffixedColumnsIsReadByStem() {
-        RegistryCsv.Result read = RegistryCsv.read("""
+        RegistryCsv.Result read = read("""
                 "ID";"WijkenEnBuurten";"Gemeentenaam_1";"SoortRegio_2";"Codering_3";"AantalInwoners_5";"HuishoudensTotaal_29";"Woningvoorraad_35"
                 1;"Nederland";"Nederland                               ";"Land      ";"NL00      ";17942942;8195000;8100000
                 2;"Demostad";"Demostad                                ";"Gemeente  ";"GM0999    ";12000;6200;6500
@@ -21,34 +26,34 @@ class RegistryCsvTest {
         assertThat(read.codeColumn()).isEqualTo("Codering_3");
         assertThat(read.countryRows()).containsExactly(2);
         assertThat(read.rows()).containsExactly(
-                new RegistryRow("line 3", "GM0999", AreaLevel.MUNICIPALITY, "Demostad", 6200, 6500),
-                new RegistryRow("line 4", "WK099901", AreaLevel.DISTRICT, "Centrum", 2100, null),
-                new RegistryRow("line 5", "BU09990101", AreaLevel.NEIGHBOURHOOD, "Centrum-Noord", 1240, 1310));
+                new RegistryRow("line 3", "GM0999", AreaLevel.MUNICIPALITY, "Demostad", 6200, 6500, null),
+                new RegistryRow("line 4", "WK099901", AreaLevel.DISTRICT, "Centrum", 2100, null, null),
+                new RegistryRow("line 5", "BU09990101", AreaLevel.NEIGHBOURHOOD, "Centrum-Noord", 1240, 1310, null));
     }
 
     @Test
     void commasOtherSuffixesAndAnyOrderToo() {
-        RegistryCsv.Result read = RegistryCsv.read("Woningvoorraad_34,Codering_4,SoortRegio_3,WijkenEnBuurten,HuishoudensTotaal_28\r\n"
+        RegistryCsv.Result read = read("Woningvoorraad_34,Codering_4,SoortRegio_3,WijkenEnBuurten,HuishoudensTotaal_28\r\n"
                 + "7,\"BU0999AB01  \",Buurt,\"Haven, Oost\",5\r\n");
         assertThat(read.errors()).isEmpty();
-        assertThat(read.rows()).containsExactly(new RegistryRow("line 2", "BU0999AB01", AreaLevel.NEIGHBOURHOOD, "Haven, Oost", 5, 7));
+        assertThat(read.rows()).containsExactly(new RegistryRow("line 2", "BU0999AB01", AreaLevel.NEIGHBOURHOOD, "Haven, Oost", 5, 7, null));
     }
 
     @Test
     void theODataSetHoldsTheCodeInWijkenEnBuurtenSoTheNameComesFromNaamOrGemeentenaamOrIsTheCode() {
-        RegistryCsv.Result read = RegistryCsv.read("""
+        RegistryCsv.Result read = read("""
                 WijkenEnBuurten;Gemeentenaam_1;SoortRegio_2;Codering_3
                 GM0999    ;Demostad;Gemeente  ;GM0999
                 WK099901  ;Demostad;Wijk      ;WK099901
                 """);
         assertThat(read.rows()).extracting(RegistryRow::name).containsExactly("Demostad", "WK099901");
-        read = RegistryCsv.read("WijkenEnBuurten;Naam_9;Codering_3\nBU09990101;Centrum-Noord;BU09990101\n");
+        read = read("WijkenEnBuurten;Naam_9;Codering_3\nBU09990101;Centrum-Noord;BU09990101\n");
         assertThat(read.rows()).extracting(RegistryRow::name).containsExactly("Centrum-Noord");
     }
 
     @Test
     void everyBadLineIsNamedWithItsColumn() {
-        RegistryCsv.Result read = RegistryCsv.read("""
+        RegistryCsv.Result read = read("""
                 WijkenEnBuurten;SoortRegio_2;Codering_3;HuishoudensTotaal_29;Woningvoorraad_35
                 Demostad;Gemeente;GM0999;6200;6500
                 Centrum;Buurt;WK099901;2100;.
@@ -69,9 +74,9 @@ class RegistryCsvTest {
 
     @Test
     void aFileWithoutACodeColumnIsRefusedAtItsHeader() {
-        assertThat(RegistryCsv.read("WijkenEnBuurten;SoortRegio_2\nDemostad;Gemeente\n").errors()).singleElement()
+        assertThat(read("WijkenEnBuurten;SoortRegio_2\nDemostad;Gemeente\n").errors()).singleElement()
                 .satisfies(e -> assertThat(e.message()).startsWith("the header line lacks a column Codering (Codering_<n>)"));
-        assertThat(RegistryCsv.read("").errors()).singleElement()
+        assertThat(read("").errors()).singleElement()
                 .satisfies(e -> assertThat(e.message()).startsWith("the file is empty"));
     }
 

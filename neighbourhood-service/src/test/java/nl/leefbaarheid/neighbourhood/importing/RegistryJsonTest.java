@@ -17,9 +17,9 @@ class RegistryJsonTest {
     void areasBecomeRowsNamedByTheirIndexAndTheirProblemsAreNamedByField() {
         List<RegistryPlan.Error> errors = new ArrayList<>();
         List<RegistryRow> rows = RegistryJson.rows(Arrays.asList(
-                new RegistryArea("GM0999", null, " Demostad ", 6200, 6500),
-                new RegistryArea("WK099901", 2023, "Centrum", -1, null),
-                new RegistryArea("XX", 2024, "Fout", null, null),
+                new RegistryArea("GM0999", null, " Demostad ", 6200, 6500, null),
+                new RegistryArea("WK099901", 2023, "Centrum", -1, null, null),
+                new RegistryArea("XX", 2024, "Fout", null, null, null),
                 null), 2024, errors);
         assertThat(errors).containsExactly(
                 new RegistryPlan.Error("areas[1]", "year", "2023 is not the year of the import, 2024"),
@@ -27,7 +27,7 @@ class RegistryJsonTest {
                 new RegistryPlan.Error("areas[2]", "code", "must be a CBS code: GM + 4 digits, WK + 6 or BU + 8"),
                 new RegistryPlan.Error("areas[3]", null, "must not be null"));
         // an area with a valid code stays, so that its children find their parent when the errors are checked
-        assertThat(rows).containsExactly(new RegistryRow("areas[0]", "GM0999", AreaLevel.MUNICIPALITY, "Demostad", 6200, 6500),
-                new RegistryRow("areas[1]", "WK099901", AreaLevel.DISTRICT, "Centrum", -1, null));
+        assertThat(rows).containsExactly(new RegistryRow("areas[0]", "GM0999", AreaLevel.MUNICIPALITY, "Demostad", 6200, 6500, null),
+                new RegistryRow("areas[1]", "WK099901", AreaLevel.DISTRICT, "Centrum", -1, null, null));
     }
 }

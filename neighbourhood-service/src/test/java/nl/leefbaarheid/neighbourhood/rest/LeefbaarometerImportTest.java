@@ -102,6 +102,22 @@ class LeefbaarometerImportTest {
                 .body("features[0].type", equalTo("Feature")).body("features[0]", hasKey("geometry")).body("features[0].geometry", nullValue());
         given().auth().oauth2(Tokens.admin()).queryParam("area", "BU09010101").queryParam("area", "GM0901")
                 .get("/api/v1/comparisons").then().statusCode(200).body("areaCode", contains("BU09010101", "GM0901"));
+
+        // one score changed (and its class, which this file has not), a year more of an area that has scores, and an area
+        // that has none yet: only those change
+        Areas.register("0901", 2024, Map.of("0B", 500));
+        importing("""
+                bu_code;jaar;afw;fys;onv;soc;vrz;won
+                BU09010101;2024;-0,11;0,00;-0,06;-0,04;0,00;0,00
+                BU09010102;2024;0,20;0,06;0,04;0,04;0,03;0,03
+                BU0901010A;2022;-0,04;0,00;-0,02;-0,01;-0,01;0,00
+                BU0901010B;2024;0,01;0,00;0,00;0,00;0,01;0,00
+                """).statusCode(200).body("observations", equalTo(24)).body("changedObservations", equalTo(13))
+                .body("recalculatedAreas", equalTo(3));
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/areas/BU09010101/status").then().body("version", equalTo(2))
+                .body("status.livability.deviation.score", equalTo(-0.11f)).body("status.livability.deviation.classSource", equalTo("derived"));
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/areas/BU0901010B/status").then().statusCode(200)
+                .body("status.livability.deviation.score", equalTo(0.01f));
     }
 
     @Test
@@ -178,6 +194,13 @@ class LeefbaarometerImportTest {
                 .body("status.livability.deviation.score", equalTo(-0.125f));
         given().auth().oauth2(Tokens.admin()).get("/api/v1/areas/BU09430101/status").then().statusCode(200)
                 .body("status.livability.deviation.score", equalTo(0.07f));
+    }
+
+    @Test
+    void theFilesSourceIsItsOwnABatchNamingItIsRefused() {
+        given().auth().oauth2(Tokens.admin()).contentType("application/json").body(List.of(Map.of("areaCode", "BU09010101",
+                "indicator", "lbm.afw", "period", "2024", "value", 0.3, "source", "leefbaarometer")))
+                .post("/api/v1/observations").then().statusCode(400).body("errors.field", contains("rows[0].source"));
     }
 
     long observations() {

@@ -125,29 +125,42 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        Problem problem = problemOf(e, uri == null ? null : "/" + uri.getPath().replaceFirst("^/", ""));
+        Response.ResponseBuilder answer = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 503) {
+            answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return answer.build();
+    }
+
+    /**
+     * The problem details of a failure that is not bad input as such: the {@link ProblemException} it carries, a conflict,
+     * the database away (503), or else an unexpected failure (500, logged with the reference it names). Also for work
+     * that answers after its request, such as an import job that failed.
+     */
+    public static Problem problemOf(Throwable e, String instance) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ProblemException p) {
-                return problem(p, uri);
+                return new Problem(Problem.TYPE_BASE + p.kind(), p.title(), p.status(), p.getMessage(), instance, p.errors());
             }
             if (cause instanceof OptimisticLockException) {
-                return respond(409, "conflict", "Conflict",
-                        "The resource was changed by someone else; read it again and retry.", uri, List.of());
+                return new Problem(Problem.TYPE_BASE + "conflict", "Conflict", 409,
+                        "The resource was changed by someone else; read it again and retry.", instance, List.of());
             }
             if (cause instanceof SQLTransientConnectionException || isConnectionFailure(cause)) {
                 LOG.warnf("Database unavailable: %s", cause.getMessage());
-                return Response.fromResponse(respond(503, "service-unavailable", "Service unavailable",
-                        "The database is temporarily unavailable; nothing was changed. Retry later.", uri, List.of()))
-                        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+                return new Problem(Problem.TYPE_BASE + "service-unavailable", "Service unavailable", 503,
+                        "The database is temporarily unavailable; nothing was changed. Retry later.", instance, List.of());
             }
             if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return respond(409, "conflict", "Conflict", "A resource with the same identity already exists.", uri,
-                        List.of());
+                return new Problem(Problem.TYPE_BASE + "conflict", "Conflict", 409, "A resource with the same identity already exists.",
+                        instance, List.of());
             }
         }
         String reference = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected failure on %s (reference %s)", uri.getPath(), reference);
-        return respond(500, "internal-error", "Internal error",
-                "An unexpected error occurred; quote reference " + reference + " when reporting it.", uri, List.of());
+        LOG.errorf(e, "Unexpected failure on %s (reference %s)", instance, reference);
+        return new Problem(Problem.TYPE_BASE + "internal-error", "Internal error", 500,
+                "An unexpected error occurred; quote reference " + reference + " when reporting it.", instance, List.of());
     }
 
     private static boolean isConnectionFailure(Throwable cause) {

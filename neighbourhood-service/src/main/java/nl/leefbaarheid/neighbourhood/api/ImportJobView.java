@@ -9,9 +9,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "background, in one transaction (a failed import stores nothing). Read it again until its state is done or failed.")
 public record ImportJobView(
         @Schema(example = "0b9f5c2e-6c1a-4c5e-9a57-2f0c3d1e8a11") String id,
-        @Schema(description = "leefbaarometer (POST /api/v1/observations/leefbaarometer) or area-registry (POST /api/v1/areas/registry).",
+        @Schema(description = "leefbaarometer (POST /api/v1/observations/leefbaarometer), area-registry (POST /api/v1/areas/registry) or "
+                + "area-boundaries (POST /api/v1/areas/boundaries).",
                 example = "leefbaarometer") ImportJob.Kind kind,
-        @Schema(description = "The year of an area-registry import.", example = "2024") Integer year,
+        @Schema(description = "The year of an area-registry or area-boundaries import.", example = "2024") Integer year,
         @Schema(description = "queued, running, done or failed. A job whose service stopped while it was queued or running is failed "
                 + "(its heartbeat stopped): nothing of it was stored; send the file again.", example = "running") ImportJob.State state,
         @Schema(description = "The size of the file in bytes.", example = "11534336") long bytes,
@@ -24,6 +25,8 @@ public record ImportJobView(
         LeefbaarometerImportResult leefbaarometerResult,
         @Schema(description = "When an area-registry import is done: its answer, as the direct import gives it.")
         RegistryImportResult registryResult,
+        @Schema(description = "When an area-boundaries import is done: its answer, as the direct import gives it (rows are features).")
+        BoundaryImportResult boundaryResult,
         @Schema(description = "When failed: the problem details a direct import would have answered (for a refused file, status 400 "
                 + "and every bad line: line N (column) and what is wrong with it).")
         Problem problem) {

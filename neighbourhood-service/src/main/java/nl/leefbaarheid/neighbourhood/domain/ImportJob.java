@@ -19,7 +19,9 @@ public final class ImportJob {
         @JsonProperty("leefbaarometer")
         LEEFBAAROMETER,
         @JsonProperty("area-registry")
-        AREA_REGISTRY;
+        AREA_REGISTRY,
+        @JsonProperty("area-boundaries")
+        AREA_BOUNDARIES;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Reader;
 import java.util.List;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
 
@@ -42,7 +42,7 @@ public final class BoundaryFile implements Closeable {
     private boolean done;
 
     /** Reads up to the first feature; the caller closes the file. */
-    public BoundaryFile(InputStream in, ObjectMapper json) throws IOException, NotAFeatureCollection {
+    public BoundaryFile(Reader in, ObjectMapper json) throws IOException, NotAFeatureCollection {
         parser = json.getFactory().createParser(in);
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw new NotAFeatureCollection("the body must be a GeoJSON FeatureCollection (a JSON object)");

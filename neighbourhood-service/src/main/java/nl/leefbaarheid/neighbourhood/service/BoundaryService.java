@@ -1,11 +1,13 @@
 package nl.leefbaarheid.neighbourhood.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Reader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,6 +21,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import nl.leefbaarheid.neighbourhood.api.BoundaryImportResult;
 import nl.leefbaarheid.neighbourhood.domain.AreaLevel;
+import nl.leefbaarheid.neighbourhood.domain.ImportProgress;
 import nl.leefbaarheid.neighbourhood.geo.Boundary;
 import nl.leefbaarheid.neighbourhood.geo.BoundaryFile;
 import nl.leefbaarheid.neighbourhood.geo.Crs;
@@ -49,9 +52,13 @@ public class BoundaryService {
     private record Write(String code, AreaLevel level, Boundary boundary) {
     }
 
-    @Transactional(rollbackOn = Exception.class)
-    public BoundaryImportResult importFile(int year, InputStream body) throws IOException, SQLException {
-        try (Connection connection = dataSource.getConnection(); BoundaryFile file = open(body)) {
+    /**
+     * Imports a boundary file in the caller's transaction (an import answered at once or an import job, see
+     * {@link ImportJobs}), reporting features read and stored as it goes.
+     */
+    @Transactional(TxType.MANDATORY)
+    public BoundaryImportResult importFile(int year, Reader body, ImportProgress progress) throws IOException, SQLException {
+        try (Connection connection = dataSource.getConnection(); BoundaryFile file = new BoundaryFile(body, json)) {
             Map<String, AreaLevel> registered = new HashMap<>();
             SqlRows.query(connection, "select code, level from area where year = ?", List.of(year),
                     r -> registered.put(r.getString(1), AreaLevel.valueOf(r.getString(2))));
@@ -76,8 +83,10 @@ public class BoundaryService {
             long points = 0;
             long simplifiedPoints = 0;
             int features = 0;
+            int written = 0;
             for (BoundaryFile.Feature feature = file.next(); feature != null; feature = file.next()) {
                 features++;
+                progress.rows(features, written);
                 String reason = null;
                 Boundary boundary = null;
                 AreaLevel level = feature.code() == null ? null : registered.get(feature.code());
@@ -112,6 +121,7 @@ public class BoundaryService {
                 if (kind != 2 && bad == 0) {
                     batch.add(new Write(feature.code(), level, boundary));
                     if (batch.size() == BATCH) {
+                        written += batch.size();
                         write(connection, year, batch);
                     }
                 }
@@ -120,17 +130,16 @@ public class BoundaryService {
                 throw ProblemException.unprocessable(bad + " of " + features + " features cannot be imported; nothing was stored"
                         + (bad > MAX_LISTED ? " (the first " + MAX_LISTED + " are listed)." : "."), refused);
             }
+            progress.rows(features, written + batch.size());
             write(connection, year, batch);
             return new BoundaryImportResult(year, crs == Crs.WGS84 ? "EPSG:4326" : "EPSG:28992", features, points, simplifiedPoints,
                     counted(counts.get(AreaLevel.MUNICIPALITY)), counted(counts.get(AreaLevel.DISTRICT)),
                     counted(counts.get(AreaLevel.NEIGHBOURHOOD)));
         } catch (BoundaryFile.NotAFeatureCollection e) {
             throw ProblemException.invalid("body", e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw ProblemException.invalid("body", "is not well-formed JSON: " + e.getOriginalMessage());
         }
-    }
-
-    private BoundaryFile open(InputStream body) throws IOException, BoundaryFile.NotAFeatureCollection {
-        return new BoundaryFile(body, json);
     }
 
     private static BoundaryImportResult.LevelCounts counted(int[] counts) {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.leefbaarheid.neighbourhood.api.BoundaryImportResult;
 import nl.leefbaarheid.neighbourhood.api.ImportJobView;
 import nl.leefbaarheid.neighbourhood.api.LeefbaarometerImportResult;
 import nl.leefbaarheid.neighbourhood.api.RegistryImportResult;
@@ -100,6 +101,9 @@ public class ImportJobs {
     @Inject
     RegistryService registry;
 
+    @Inject
+    BoundaryService boundaries;
+
     /** Bodies above this size are always answered as a job ({@link ImportJob#asJob}). */
     @ConfigProperty(name = "neighbourhood.imports.job-above")
     io.quarkus.runtime.configuration.MemorySize jobAbove;
@@ -156,7 +160,18 @@ public class ImportJobs {
         return switch (kind) {
             case LEEFBAAROMETER -> imports.importLeefbaarometer(text, progress);
             case AREA_REGISTRY -> registry.importCsv(year, text, progress);
+            case AREA_BOUNDARIES -> boundaries(year, text, progress);
         };
+    }
+
+    private Object boundaries(Integer year, Reader text, ImportProgress progress) {
+        try {
+            return boundaries.importFile(year, text, progress);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Queues an import of a file (which the job now owns) and starts it when this instance's earlier jobs are done. */
@@ -308,6 +323,7 @@ public class ImportJobs {
                 new ImportJobView.Progress(row.getInt(11), row.getInt(12), row.getInt(13), row.getInt(14)),
                 result != null && kind == ImportJob.Kind.LEEFBAAROMETER ? read(result, LeefbaarometerImportResult.class) : null,
                 result != null && kind == ImportJob.Kind.AREA_REGISTRY ? read(result, RegistryImportResult.class) : null,
+                result != null && kind == ImportJob.Kind.AREA_BOUNDARIES ? read(result, BoundaryImportResult.class) : null,
                 problem == null ? null : read(problem, Problem.class));
     }
 

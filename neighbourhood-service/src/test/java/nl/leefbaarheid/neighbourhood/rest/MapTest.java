@@ -140,8 +140,19 @@ class MapTest {
                 .then().statusCode(200);
         String file = GridTown.rdNew(features);
         long started = System.nanoTime();
-        var imported = given().auth().oauth2(Tokens.admin()).contentType("application/geo+json").body(file)
-                .post("/api/v1/areas/boundaries?year=2024").then().statusCode(200).body("neighbourhood.added", equalTo(300)).extract().jsonPath();
+        // a file above neighbourhood.imports.job-above is a job: followed until done, its answer the import's
+        var accepted = given().auth().oauth2(Tokens.admin()).contentType("application/geo+json").body(file)
+                .post("/api/v1/areas/boundaries?year=2024").then().statusCode(202).body("kind", equalTo("area-boundaries")).extract();
+        var job = given().auth().oauth2(Tokens.admin()).get(accepted.header("Location")).then().statusCode(200).extract().jsonPath();
+        for (int attempt = 0; attempt < 600 && !List.of("done", "failed").contains(job.getString("state")); attempt++) {
+            Thread.sleep(100);
+            job = given().auth().oauth2(Tokens.admin()).get(accepted.header("Location")).then().statusCode(200).extract().jsonPath();
+        }
+        assertThat(job.getString("state")).as(job.prettify()).isEqualTo("done");
+        assertThat(job.getInt("progress.rowsRead")).isEqualTo(300);
+        assertThat(job.getInt("progress.rowsStored")).isEqualTo(300);
+        var imported = job.setRootPath("boundaryResult");
+        assertThat(imported.getInt("neighbourhood.added")).isEqualTo(300);
         long importMillis = (System.nanoTime() - started) / 1_000_000;
         byte[] livabilityMap = livability(Tokens.admin(), "municipality=GM0983").then().statusCode(200).extract().asByteArray();
         byte[] resilienceMap = given().auth().oauth2(Tokens.admin()).get("/api/v1/maps/resilience?municipality=GM0983").then().statusCode(200)

@@ -172,6 +172,7 @@ public final class LeefbaarometerCsv {
             } catch (CsvFile.Malformed e) {
                 error(new LineError(e.line(), null, e.getMessage() + "; the file is not read past this line"));
             }
+            seen.clear(); // the end: what the import does next needs the room
             return null;
         }
 

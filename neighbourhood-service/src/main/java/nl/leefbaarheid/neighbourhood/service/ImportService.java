@@ -95,6 +95,7 @@ public class ImportService {
         refuseIf(reading.errors().stream().map(e -> new FieldError("line " + e.line() + (e.column() == null ? "" : " (" + e.column() + ")"),
                 e.message())).toList(), reading.errorCount(), "file");
         long read = System.nanoTime();
+        rows.known.byCode().clear(); // what the import does next needs the room
         ObservationStore.Changed changed = rows.load().finish();
         progress.rows(reading.records(), rows.stored);
         long stored = System.nanoTime();
@@ -111,6 +112,7 @@ public class ImportService {
     /** The rows of a Leefbaarometer file read so far: those of areas registered for their year go into the load. */
     private final class LeefbaarometerRows {
         private final ObservationStore.FileLoad load;
+        /** The registry years of the codes read so far; emptied once the file is read. */
         private final AreaYears known = new AreaYears(new HashMap<>());
         private final Set<String> years = new TreeSet<>();
         private final List<UnknownArea> unknown = new ArrayList<>();

@@ -450,7 +450,7 @@ public class StatusService {
                     c.tenant().owners().toArray(String[]::new), decimal(publicStatus.priority()) });
             if (!"COMPLEX".equals(c.level())) {
                 events.add(new Outbox.Event(StatusChanged.TOPIC, c.areaCode(), StatusChanged.TYPE, c.areaCode(),
-                        statusChanged(c, version, previousVersion, publicStatus, previous, previousBasis, now), c.traceParent()));
+                        statusChanged(c, version, previousVersion, publicStatus, changes, previous, previousBasis, now), c.traceParent()));
             }
         }
         Timestamp at = Timestamp.from(now);
@@ -526,15 +526,16 @@ public class StatusService {
      * The event of a new version. Its statuses are public (the tenant figures, and the signals and priority that follow
      * from them, left out); the tenant experience of each corporation alone travels beside them, for receivers that show
      * one corporation's figures to those it shares them with. Its changes are those of the public status, and
-     * {@code tenantExperience} when a corporation's experience changed.
+     * {@code tenantExperience} when a corporation's experience changed. A first status without tenant figures is its
+     * public status, and its changes ({@code nextChanges}, everything in it) those of the public status.
      */
-    private StatusChanged statusChanged(Computed c, int version, Integer previousVersion, AreaStatus publicStatus, JsonNode previous,
-            TenantBasis previousBasis, Instant now) {
+    private StatusChanged statusChanged(Computed c, int version, Integer previousVersion, AreaStatus publicStatus,
+            List<String> nextChanges, JsonNode previous, TenantBasis previousBasis, Instant now) {
         AreaStatus previousPublic = previous == null ? null : forViewer(treeToStatus(previous), previousBasis, Set.of());
         Map<String, AreaStatus.TenantExperience> experiences = byCorporation(c.tenant());
         Map<String, AreaStatus.TenantExperience> previousExperiences = previous == null ? Map.of() : byCorporation(previousBasis);
-        List<String> changes = new ArrayList<>(changes(previousPublic == null ? null : json.valueToTree(previousPublic),
-                json.valueToTree(publicStatus)));
+        List<String> changes = new ArrayList<>(previous == null && publicStatus == c.status() ? nextChanges
+                : changes(previousPublic == null ? null : json.valueToTree(previousPublic), json.valueToTree(publicStatus)));
         if (!experiences.equals(previousExperiences)) {
             changes.add("tenantExperience");
         }

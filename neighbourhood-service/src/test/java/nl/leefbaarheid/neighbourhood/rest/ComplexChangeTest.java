@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ComplexChangeTest {
 
-    static final String OWNER = "corp-0961a";
-    static final String NEW_OWNER = "corp-0961b";
+    static final String OWNER = "corp-0946a";
+    static final String NEW_OWNER = "corp-0946b";
     static final String AREAS = "neighbourhood.areas.v1";
 
     static boolean registered;
@@ -35,21 +35,21 @@ class ComplexChangeTest {
     @BeforeEach
     void registry() {
         if (!registered) {
-            Areas.register("0961", 2024, Map.of("01", 400, "02", 300));
+            Areas.register("0946", 2024, Map.of("01", 400, "02", 300));
             registered = true;
         }
     }
 
     static String register(String code) {
         given().auth().oauth2(Tokens.corporation(OWNER)).contentType(ContentType.JSON)
-                .body(Map.of("code", code, "name", "De Esch", "neighbourhoodCode", "BU09610101", "homes", 60, "households", 58))
+                .body(Map.of("code", code, "name", "De Esch", "neighbourhoodCode", "BU09460101", "homes", 60, "households", 58))
                 .post("/api/v1/corporations/{c}/complexes", OWNER).then().statusCode(201);
         return given().auth().oauth2(Tokens.corporation(OWNER)).get("/api/v1/corporations/{c}/complexes/{code}", OWNER, code)
                 .then().statusCode(200).body("version", equalTo(0)).extract().header("ETag");
     }
 
     static Map<String, Object> tenantMark(String complex, String period, double value) {
-        Map<String, Object> row = new HashMap<>(Map.of("areaCode", "BU09610101", "indicator", "tenant.feeling-at-home", "period", period,
+        Map<String, Object> row = new HashMap<>(Map.of("areaCode", "BU09460101", "indicator", "tenant.feeling-at-home", "period", period,
                 "value", value, "respondents", 30));
         row.put("complexId", complex);
         return row;
@@ -59,13 +59,13 @@ class ComplexChangeTest {
     void aComplexIsCorrectedAtTheVersionReadAndTheChangeIsPublishedAndInItsHistory() {
         String etag = register("E-1");
         String url = "/api/v1/corporations/{c}/complexes/{code}";
-        Map<String, Object> change = Map.of("name", "De Esch-Zuid", "households", 55, "neighbourhoodCode", "BU09610102", "reason", "Remeasured.");
+        Map<String, Object> change = Map.of("name", "De Esch-Zuid", "households", 55, "neighbourhoodCode", "BU09460102", "reason", "Remeasured.");
         given().auth().oauth2(Tokens.corporation(OWNER)).contentType(ContentType.JSON).body(change).patch(url, OWNER, "E-1")
                 .then().statusCode(428).contentType("application/problem+json");
         given().auth().oauth2(Tokens.corporation(OWNER)).contentType(ContentType.JSON).header("If-Match", "\"5\"").body(change)
                 .patch(url, OWNER, "E-1").then().statusCode(412).contentType("application/problem+json");
         given().auth().oauth2(Tokens.corporation(OWNER)).contentType(ContentType.JSON).header("If-Match", etag)
-                .body(Map.of("neighbourhoodCode", "BU09619999")).patch(url, OWNER, "E-1").then().statusCode(400)
+                .body(Map.of("neighbourhoodCode", "BU09469999")).patch(url, OWNER, "E-1").then().statusCode(400)
                 .body("errors.field", contains("neighbourhoodCode"));
         given().auth().oauth2(Tokens.corporation(OWNER)).contentType(ContentType.JSON).header("If-Match", etag)
                 .body(Map.of("homes", -1)).patch(url, OWNER, "E-1").then().statusCode(400).body("errors.field", contains("homes"));
@@ -75,11 +75,11 @@ class ComplexChangeTest {
         try (TopicProbe areas = TopicProbe.atEnd(AREAS)) {
             given().auth().oauth2(Tokens.corporation(OWNER)).contentType(ContentType.JSON).header("If-Match", etag).body(change)
                     .patch(url, OWNER, "E-1").then().statusCode(200).header("ETag", "\"1\"").body("name", equalTo("De Esch-Zuid"))
-                    .body("neighbourhoodCode", equalTo("BU09610102")).body("households", equalTo(55)).body("homes", equalTo(60));
+                    .body("neighbourhoodCode", equalTo("BU09460102")).body("households", equalTo(55)).body("homes", equalTo(60));
             List<ConsumerRecord<String, String>> events = areas.await(r -> ("complex:" + OWNER + ":E-1").equals(r.key()), 1, Duration.ofSeconds(15));
             assertThat(events).hasSize(1);
             assertThat(TopicProbe.header(events.get(0), "ce_type")).isEqualTo("nl.leefbaarheid.complex.changed.v1");
-            assertThat(events.get(0).value()).contains("\"change\":\"updated\"", "\"neighbourhoodCode\":\"BU09610102\"", "\"version\":1");
+            assertThat(events.get(0).value()).contains("\"change\":\"updated\"", "\"neighbourhoodCode\":\"BU09460102\"", "\"version\":1");
         }
         // the same values again change nothing
         given().auth().oauth2(Tokens.corporation(OWNER)).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(change)
@@ -147,7 +147,7 @@ class ComplexChangeTest {
                 .body("errors.field", contains("rows[0].complexId"));
         given().auth().oauth2(Tokens.corporation(NEW_OWNER)).contentType(ContentType.JSON)
                 .body(List.of(tenantMark("E-3", "2026-Q2", 8.0))).post("/api/v1/observations").then().statusCode(200);
-        given().auth().oauth2(Tokens.admin()).queryParam("indicator", "tenant.feeling-at-home").get("/api/v1/areas/BU09610101/observations")
+        given().auth().oauth2(Tokens.admin()).queryParam("indicator", "tenant.feeling-at-home").get("/api/v1/areas/BU09460101/observations")
                 .then().statusCode(200)
                 .body("items.findAll { it.complexId == 'E-3' }.collect { it.period + ' ' + it.corporationId }",
                         contains("2026-Q2 " + NEW_OWNER, "2026-Q1 " + OWNER));

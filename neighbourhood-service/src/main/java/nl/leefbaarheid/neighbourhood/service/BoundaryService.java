@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -50,6 +51,22 @@ public class BoundaryService {
 
     /** A change of a boundary, written at the end of a batch. */
     private record Write(String code, AreaLevel level, Boundary boundary) {
+    }
+
+    /**
+     * Reads a boundary file up to its first feature, so that a body that is no GeoJSON FeatureCollection is refused (400)
+     * before it becomes an import job.
+     */
+    public void checkStart(Reader body) {
+        try (BoundaryFile file = new BoundaryFile(body, json)) {
+            file.declared();
+        } catch (BoundaryFile.NotAFeatureCollection e) {
+            throw ProblemException.invalid("body", e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw ProblemException.invalid("body", "is not well-formed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

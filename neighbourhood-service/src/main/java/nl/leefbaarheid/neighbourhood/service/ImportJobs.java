@@ -178,6 +178,13 @@ public class ImportJobs {
     public ImportJobView submit(ImportJob.Kind kind, Integer year, SpooledFile file, String createdBy) {
         String id = UUID.randomUUID().toString();
         try {
+            if (kind == ImportJob.Kind.AREA_BOUNDARIES) { // a body that is no FeatureCollection is refused now, not as a failed job
+                try (Reader start = file.reader(bytes -> { })) {
+                    boundaries.checkStart(start);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
             QuarkusTransaction.requiringNew().run(() -> SqlRows.update(em, INSERT, Arrays.asList(id, kind.code(),
                     year, createdBy, instance, file.size())));
         } catch (RuntimeException e) {

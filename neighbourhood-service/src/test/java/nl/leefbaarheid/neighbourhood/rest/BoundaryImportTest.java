@@ -114,6 +114,10 @@ class BoundaryImportTest {
         post("{\"features\":[]}").statusCode(400).body("errors[0].message", equalTo("type FeatureCollection is missing"));
         post("{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:3857\"}},\"features\":[]}").statusCode(400);
         post("{\"type\":\"FeatureCollection\",\"features\":[").statusCode(400);
+        // a body large enough to be a job, or sent as one, is still refused at once when it is no FeatureCollection
+        post("{\"name\": \"" + "x".repeat(100_000) + "\"}").statusCode(400);
+        given().auth().oauth2(Tokens.admin()).contentType("application/geo+json").header("Prefer", "respond-async").body("[1, 2]")
+                .post("/api/v1/areas/boundaries?year=2024").then().statusCode(400);
         given().auth().oauth2(Tokens.admin()).contentType("application/geo+json").body(RD_FILE).post("/api/v1/areas/boundaries?year=2099")
                 .then().statusCode(422);
         given().auth().oauth2(Tokens.admin()).contentType("application/geo+json").body(RD_FILE).post("/api/v1/areas/boundaries")

@@ -99,7 +99,7 @@ public class ImportService {
         ObservationStore.Changed changed = rows.load().finish();
         progress.rows(reading.records(), rows.stored);
         long stored = System.nanoTime();
-        int statusChanges = statuses.recalculate(changed.areaCodes(), Set.of(), Reasons.of("Leefbaarometer import"), progress);
+        int statusChanges = statuses.recalculate(changed.areaCodes(), Set.of(), Reasons.of("Leefbaarometer import"), progress, rows.held);
         LOG.infof("Leefbaarometer import: %d rows read and copied in %d ms, %d observations stored (%d changed) in %d ms, "
                 + "%d areas recalculated (%d statuses changed, districts and municipalities included) in %d ms", reading.records(),
                 (read - started) / 1_000_000, rows.observations, changed.observations(), (stored - read) / 1_000_000,
@@ -119,6 +119,8 @@ public class ImportService {
         private int unknownCount;
         private int stored;
         private int observations;
+        /** The observations of the areas stored first, for their recalculation. */
+        private final HeldObservations held = new HeldObservations(LEEFBAROMETER_SOURCE);
 
         LeefbaarometerRows(ObservationStore.FileLoad load) {
             this.load = load;
@@ -150,7 +152,12 @@ public class ImportService {
                     }
                 }
             }
-            load.add(chunk);
+            Set<String> firsts = load.add(chunk);
+            for (NewObservation o : chunk) {
+                if (firsts.contains(o.areaCode())) {
+                    held.add(o.areaCode(), o.indicator(), o.period(), o.periodStart(), o.value(), o.livabilityClass());
+                }
+            }
             observations += chunk.size();
         }
     }

@@ -109,12 +109,19 @@ public class StatusService {
     /** The same, telling an import's progress how many areas are done (of the areas, complexes and what they roll up to). */
     @Transactional(TxType.MANDATORY)
     public int recalculate(Collection<String> areas, Collection<Long> complexes, Reasons reasons, ImportProgress progress) {
+        return recalculate(areas, complexes, reasons, progress, HeldObservations.none());
+    }
+
+    /** The same, with observations of some areas that the caller holds ({@link HeldObservations}). */
+    @Transactional(TxType.MANDATORY)
+    public int recalculate(Collection<String> areas, Collection<Long> complexes, Reasons reasons, ImportProgress progress,
+            HeldObservations held) {
         progress.recalculating(areas.size() + complexes.size() + (int) areas.stream().flatMap(StatusService::rolledUp).distinct().count());
         int[] done = { 0 };
         IntConsumer counted = n -> progress.recalculated(done[0] += n);
         Map<String, Stored> fresh = new HashMap<>();
-        Recalculated recalculated = recalculateNeighbourhoods(areas, complexes, reasons, counted, fresh);
-        return recalculated.changed() + rollUp(recalculated.toRollUp(), reasons, counted, fresh);
+        Recalculated recalculated = recalculateNeighbourhoods(areas, complexes, reasons, counted, fresh, held);
+        return recalculated.changed() + rollUp(recalculated.toRollUp(), reasons, counted, fresh, held);
     }
 
     /**
@@ -164,7 +171,7 @@ public class StatusService {
      */
     @Transactional(TxType.MANDATORY)
     public Recalculated recalculateNeighbourhoods(Collection<String> areas, Collection<Long> complexes, Reasons reasons) {
-        return recalculateNeighbourhoods(areas, complexes, reasons, n -> { }, null);
+        return recalculateNeighbourhoods(areas, complexes, reasons, n -> { }, null, HeldObservations.none());
     }
 
     /**
@@ -172,7 +179,7 @@ public class StatusService {
      * statuses in {@code stored} (unless null).
      */
     private Recalculated recalculateNeighbourhoods(Collection<String> areas, Collection<Long> complexes, Reasons reasons,
-            IntConsumer counted, Map<String, Stored> stored) {
+            IntConsumer counted, Map<String, Stored> stored, HeldObservations held) {
         em.flush(); // the reads below go past the ORM (rows), so they must see what the caller changed through it
         int minRespondents = minRespondents();
         int changed = 0;
@@ -201,7 +208,7 @@ public class StatusService {
         for (int from = 0; from < codes.size(); from += CHUNK) {
             List<String> chunk = codes.subList(from, Math.min(codes.size(), from + CHUNK));
             lockSubjects(chunk);
-            Map<String, List<Observed>> byArea = observationsOf(chunk);
+            Map<String, List<Observed>> byArea = observationsOf(chunk, held);
             Map<String, Integer> households = latestHouseholds(chunk);
             Map<String, Map<String, AreaStatus.Override>> overrides = overrides(chunk);
             List<Computed> computed = new ArrayList<>();
@@ -232,11 +239,12 @@ public class StatusService {
      */
     @Transactional(TxType.MANDATORY)
     public int rollUp(Collection<String> areas, Reasons reasons) {
-        return rollUp(areas, reasons, n -> { }, Map.of());
+        return rollUp(areas, reasons, n -> { }, Map.of(), HeldObservations.none());
     }
 
     /** The same, with the statuses of neighbourhoods this transaction has just stored ({@code fresh}). */
-    private int rollUp(Collection<String> areas, Reasons reasons, IntConsumer counted, Map<String, Stored> fresh) {
+    private int rollUp(Collection<String> areas, Reasons reasons, IntConsumer counted, Map<String, Stored> fresh,
+            HeldObservations held) {
         if (areas.isEmpty()) {
             return 0;
         }
@@ -249,7 +257,7 @@ public class StatusService {
         for (int from = 0; from < municipalities.size(); from += ROLL_UP_MUNICIPALITIES) {
             List<String> chunk = municipalities.subList(from, Math.min(municipalities.size(), from + ROLL_UP_MUNICIPALITIES));
             List<String> chunkParents = chunk.stream().flatMap(m -> byMunicipality.get(m).stream()).toList();
-            changed += saveAll(aggregate(chunk, chunkParents, reasons, minRespondents, fresh));
+            changed += saveAll(aggregate(chunk, chunkParents, reasons, minRespondents, fresh, held));
             counted.accept(chunkParents.size());
         }
         return changed;
@@ -328,7 +336,7 @@ public class StatusService {
      * comes from those.
      */
     private List<Computed> aggregate(List<String> municipalities, List<String> parents, Reasons reasons, int minRespondents,
-            Map<String, Stored> fresh) {
+            Map<String, Stored> fresh, HeldObservations held) {
         // the neighbourhoods BU{digits}..., found by a range on the pattern index (LIKE ANY would scan the table)
         String[] prefixes = municipalities.stream().map(m -> "BU" + m).toArray(String[]::new);
         Set<String> digits = new HashSet<>(municipalities);
@@ -357,7 +365,7 @@ public class StatusService {
         }
         Map<String, Integer> households = latestHouseholds(parents);
         Map<String, Map<String, AreaStatus.Override>> overrides = overrides(parents);
-        Map<String, List<Observed>> own = observationsOf(parents);
+        Map<String, List<Observed>> own = observationsOf(parents, held);
         List<Computed> computed = new ArrayList<>();
         for (String parent : parents) {
             if (!households.containsKey(parent)) {
@@ -609,12 +617,23 @@ public class StatusService {
 
     // --- reading -----------------------------------------------------------------------------------
 
-    private Map<String, List<Observed>> observationsOf(List<String> areaCodes) {
+    /** The observations of these areas: of the areas {@code held} holds, those it holds and the other sources' from here. */
+    private Map<String, List<Observed>> observationsOf(List<String> areaCodes, HeldObservations held) {
         Map<String, List<Observed>> byArea = new HashMap<>();
         Map<String, String> texts = new HashMap<>();
-        SqlRows.query(em, "select area_code, indicator_code, period, period_start, value, class, respondents, corporation_id"
-                + " from observation where area_code = any(?)", List.of((Object) areaCodes.toArray(String[]::new)),
-                row -> byArea.computeIfAbsent(row.getString(1), k -> new ArrayList<>()).add(observed(row, texts)));
+        String[] all = areaCodes.stream().filter(code -> !held.holds(code)).toArray(String[]::new);
+        String[] others = areaCodes.stream().filter(held::holds).toArray(String[]::new);
+        String columns = "select area_code, indicator_code, period, period_start, value, class, respondents, corporation_id from observation";
+        SqlRows.Row<Boolean> add = row -> byArea.computeIfAbsent(row.getString(1), k -> new ArrayList<>()).add(observed(row, texts));
+        if (all.length > 0) {
+            SqlRows.query(em, columns + " where area_code = any(?)", List.of((Object) all), add);
+        }
+        if (others.length > 0) {
+            SqlRows.query(em, columns + " where area_code = any(?) and source <> ?", List.of(others, held.source()), add);
+            for (String code : others) {
+                byArea.computeIfAbsent(code, k -> new ArrayList<>()).addAll(held.take(code));
+            }
+        }
         return byArea;
     }
 

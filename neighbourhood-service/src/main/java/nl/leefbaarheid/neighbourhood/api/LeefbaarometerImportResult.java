@@ -23,20 +23,12 @@ public record LeefbaarometerImportResult(
     public record SkippedRows(
             @Schema(description = "How many.", example = "2") int count,
             @Schema(description = "Their lines (the first 200).", example = "[137, 138]") List<Integer> lines) {
-
-        public static SkippedRows of(List<Integer> lines) {
-            return new SkippedRows(lines.size(), List.copyOf(lines.subList(0, Math.min(lines.size(), MAX_LISTED))));
-        }
     }
 
     @Schema(name = "UnknownAreas")
     public record UnknownAreas(
             @Schema(description = "How many.", example = "1") int count,
             @Schema(description = "The rows (the first 200).") List<UnknownArea> rows) {
-
-        public static UnknownAreas of(List<UnknownArea> rows) {
-            return new UnknownAreas(rows.size(), List.copyOf(rows.subList(0, Math.min(rows.size(), MAX_LISTED))));
-        }
     }
 
     @Schema(name = "UnknownArea")

@@ -51,28 +51,6 @@ public final class LeefbaarometerCsv {
             }
             return false;
         }
-
-        /** The scores, by indicator code. */
-        public Map<String, Double> scores() {
-            Map<String, Double> scores = new LinkedHashMap<>();
-            for (int i = 0; i < values.length; i++) {
-                if (!Double.isNaN(values[i])) {
-                    scores.put(INDICATORS.get(i), values[i]);
-                }
-            }
-            return scores;
-        }
-
-        /** The classes of the scores present, by indicator code. */
-        public Map<String, Integer> classes() {
-            Map<String, Integer> classes = new LinkedHashMap<>();
-            for (int i = 0; i < classValues.length; i++) {
-                if (classValues[i] != 0 && !Double.isNaN(values[i])) {
-                    classes.put(INDICATORS.get(i), (int) classValues[i]);
-                }
-            }
-            return classes;
-        }
     }
 
     public record LineError(int line, String column, String message) {

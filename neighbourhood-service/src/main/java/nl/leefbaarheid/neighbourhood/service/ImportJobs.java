@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,6 +16,7 @@ import jakarta.transaction.Transactional.TxType;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -106,14 +108,11 @@ public class ImportJobs {
 
     /** Bodies above this size are always answered as a job ({@link ImportJob#asJob}). */
     @ConfigProperty(name = "neighbourhood.imports.job-above")
-    io.quarkus.runtime.configuration.MemorySize jobAbove;
+    MemorySize jobAbove;
 
     /** Where the files of queued and running jobs wait. */
     @ConfigProperty(name = "neighbourhood.imports.folder")
     String folder;
-
-    @ConfigProperty(name = "neighbourhood.imports.heartbeat")
-    Duration heartbeat;
 
     @ConfigProperty(name = "neighbourhood.imports.stale-after")
     Duration staleAfter;
@@ -141,8 +140,8 @@ public class ImportJobs {
     }
 
     /** The folder of spooled request bodies. */
-    public java.nio.file.Path folder() {
-        return java.nio.file.Path.of(folder);
+    public Path folder() {
+        return Path.of(folder);
     }
 
     /** Imports a file now, in a transaction of its own; closes the file. */

@@ -70,8 +70,9 @@ public class ImportService {
     Kapstok kapstok;
 
     /**
-     * A Leefbaarometer file of any level, read as it streams in: its observations are copied into the database a few
-     * thousand rows at a time and stored together at the end, so the file is never held in memory. Bad lines refuse the
+     * A Leefbaarometer file of any level, read as it streams in: its observations are copied into the database a thousand
+     * rows at a time ({@link ObservationStore#fileLoad}), so the file is never held in memory; of the areas it stores for
+     * the first time, the scores are also held compactly for their recalculation ({@link HeldObservations}). Bad lines refuse the
      * file (the transaction, and with it all that was copied, is rolled back); rows without any score and rows of areas
      * not registered for their year are skipped and named in the answer (a published file holds both). In the
      * transaction of the caller ({@link ImportJobs}), which may take {@value #IMPORT_TIMEOUT_SECONDS} seconds.
@@ -96,10 +97,10 @@ public class ImportService {
                 e.message())).toList(), reading.errorCount(), "file");
         long read = System.nanoTime();
         rows.known.byCode().clear(); // what the import does next needs the room
-        ObservationStore.Changed changed = rows.load().finish();
+        ObservationStore.Changed changed = rows.load.finish();
         progress.rows(reading.records(), rows.stored);
         long stored = System.nanoTime();
-        int statusChanges = statuses.recalculate(changed.areaCodes(), Set.of(), Reasons.of("Leefbaarometer import"), progress);
+        int statusChanges = statuses.recalculate(changed.areaCodes(), Set.of(), Reasons.of("Leefbaarometer import"), progress, rows.held);
         LOG.infof("Leefbaarometer import: %d rows read and copied in %d ms, %d observations stored (%d changed) in %d ms, "
                 + "%d areas recalculated (%d statuses changed, districts and municipalities included) in %d ms", reading.records(),
                 (read - started) / 1_000_000, rows.observations, changed.observations(), (stored - read) / 1_000_000,
@@ -119,13 +120,11 @@ public class ImportService {
         private int unknownCount;
         private int stored;
         private int observations;
+        /** The observations of the areas stored first, for their recalculation. */
+        private final HeldObservations held = new HeldObservations(LEEFBAROMETER_SOURCE);
 
         LeefbaarometerRows(ObservationStore.FileLoad load) {
             this.load = load;
-        }
-
-        ObservationStore.FileLoad load() {
-            return load;
         }
 
         void add(List<LeefbaarometerCsv.Row> rows) {
@@ -150,7 +149,12 @@ public class ImportService {
                     }
                 }
             }
-            load.add(chunk);
+            Set<String> firsts = load.add(chunk);
+            for (NewObservation o : chunk) {
+                if (firsts.contains(o.areaCode())) {
+                    held.add(o.areaCode(), o.indicator(), o.period(), o.periodStart(), o.value(), o.livabilityClass());
+                }
+            }
             observations += chunk.size();
         }
     }

@@ -153,16 +153,21 @@ public class ObservationStore {
             this.now = now;
         }
 
-        /** Copies these observations into the load (their source is the load's). */
-        public void add(List<NewObservation> observations) {
+        /**
+         * Copies these observations into the load (their source is the load's).
+         *
+         * @return the areas among them that had none of the source before this load: copied straight into {@code observation}
+         */
+        public Set<String> add(List<NewObservation> observations) {
             if (observations.isEmpty()) {
-                return;
+                return Set.of();
             }
             Set<String> stored = new HashSet<>(SqlRows.query(em, "select distinct area_code from observation where area_code = any(?) and source = ?",
                     List.of(observations.stream().map(NewObservation::areaCode).distinct().toArray(String[]::new), source), row -> row.getString(1)));
             stored.removeAll(copied); // rows of this load: the file has each area and year once
             StringBuilder straight = new StringBuilder();
             StringBuilder staged = new StringBuilder();
+            Set<String> firsts = new HashSet<>();
             for (NewObservation o : observations) {
                 boolean first = !stored.contains(o.areaCode());
                 // codes, indicators and periods are checked before they get here: no tab, newline or backslash to escape
@@ -172,6 +177,7 @@ public class ObservationStore {
                         .append(first ? "\t" + source + "\t" + now + "\n" : "\n");
                 if (first) {
                     copied.add(o.areaCode());
+                    firsts.add(o.areaCode());
                     copiedRows++;
                 } else {
                     stagedRows++;
@@ -179,6 +185,7 @@ public class ObservationStore {
             }
             copy("copy observation (area_code, indicator_code, period, period_start, value, class, source, recorded_at) from stdin", straight);
             copy("copy observation_load from stdin", staged);
+            return firsts;
         }
 
         private void copy(String sql, StringBuilder text) {

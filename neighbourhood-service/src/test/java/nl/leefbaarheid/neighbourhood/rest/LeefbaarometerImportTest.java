@@ -197,6 +197,24 @@ class LeefbaarometerImportTest {
     }
 
     @Test
+    void anAreaThatGetsItsFirstScoresKeepsItsOtherFiguresInItsStatus() {
+        Areas.register("0968", 2022, Map.of("0C", 400));
+        Areas.register("0968", 2024, Map.of("0C", 400));
+        given().auth().oauth2(Tokens.admin()).contentType("application/json").body(List.of(
+                Map.of("areaCode", "BU0968010C", "indicator", "resilience.vulnerable-share", "period", "2022", "value", 0.2, "source", "cbs"),
+                Map.of("areaCode", "BU0968010C", "indicator", "resilience.vulnerable-share", "period", "2024", "value", 0.3, "source", "cbs")))
+                .post("/api/v1/observations").then().statusCode(200);
+        importing("""
+                bu_code;jaar;afw;won;fys;vrz;soc;onv
+                BU0968010C;2022;0,05;0,01;0,01;0,01;0,01;0,01
+                BU0968010C;2024;0,01;0,01;0,01;0,01;0,01;-0,03
+                """).statusCode(200).body("changedObservations", equalTo(12));
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/areas/BU0968010C/status").then().statusCode(200)
+                .body("observations", equalTo(14)).body("status.livability.deviation.score", equalTo(0.01f))
+                .body("status.resilience.vulnerableShare", equalTo(0.3f)).body("status.resilience.quadrant", equalTo("under-pressure"));
+    }
+
+    @Test
     void theFilesSourceIsItsOwnABatchNamingItIsRefused() {
         given().auth().oauth2(Tokens.admin()).contentType("application/json").body(List.of(Map.of("areaCode", "BU09010101",
                 "indicator", "lbm.afw", "period", "2024", "value", 0.3, "source", "leefbaarometer")))

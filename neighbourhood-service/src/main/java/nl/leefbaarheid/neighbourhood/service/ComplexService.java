@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import nl.leefbaarheid.neighbourhood.api.ColourOverrideRequest;
 import nl.leefbaarheid.neighbourhood.api.ComplexChange;
@@ -54,6 +55,9 @@ public class ComplexService {
 
     /** The kind of record of a complex in the audit trail; its id is the complex's subject. */
     public static final String KIND = "complex";
+    /** The audit trail's kinds of a corporation's share with an organisation and of an owner's colour override. */
+    static final String SHARE = "share";
+    static final String OVERRIDE = "colour-override";
 
     static final String IF_MATCH_HINT = "Send the complex's ETag (from GET /api/v1/corporations/{corporationId}/complexes/{code}) in If-Match.";
 
@@ -219,12 +223,17 @@ public class ComplexService {
             share.key = new DataShare.Key(corporationId, organisationId);
             share.grantedAt = Instant.now();
             share.persist();
+            audit.record(SHARE, corporationId + "/" + organisationId, "granted", null,
+                    Map.of("corporationId", corporationId, "organisationId", organisationId), null);
         }
     }
 
     @Transactional(TxType.REQUIRED)
     public void unshare(String corporationId, String organisationId) {
-        DataShare.deleteById(new DataShare.Key(corporationId, organisationId));
+        if (DataShare.deleteById(new DataShare.Key(corporationId, organisationId))) {
+            audit.record(SHARE, corporationId + "/" + organisationId, "revoked",
+                    Map.of("corporationId", corporationId, "organisationId", organisationId), null, null);
+        }
     }
 
     public List<String> shares(String corporationId) {
@@ -240,6 +249,8 @@ public class ComplexService {
     @Transactional(TxType.REQUIRED)
     public void override(String subject, String neighbourhoodCode, Long complexId, String owner, ColourOverrideRequest request,
             String author) {
+        List<Map<String, String>> before = SqlRows.query(em, "select colour, reason from colour_override where subject = ? and owner = ?",
+                List.of(subject, owner), row -> Map.of("colour", row.getString(1), "reason", row.getString(2)));
         if (request == null) {
             SqlRows.update(em, "delete from colour_override where subject = ? and owner = ?", List.of(subject, owner));
         } else {
@@ -249,6 +260,9 @@ public class ComplexService {
                         author = excluded.author, set_at = excluded.set_at""",
                     List.of(subject, owner, request.colour().name(), request.reason().strip(), author));
         }
+        audit.record(OVERRIDE, subject + "/" + owner, request == null ? "removed" : before.isEmpty() ? "set" : "changed",
+                before.isEmpty() ? null : before.get(0), request == null ? null : Map.of("colour", request.colour().name(),
+                        "reason", request.reason().strip()), request == null ? null : request.reason().strip());
         String reason = request == null ? "colour override removed by " + author : "colour override by " + author;
         statuses.recalculate(neighbourhoodCode == null ? List.of() : List.of(neighbourhoodCode),
                 complexId == null ? List.of() : List.of(complexId), reason);

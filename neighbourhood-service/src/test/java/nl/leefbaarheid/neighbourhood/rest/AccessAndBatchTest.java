@@ -70,6 +70,10 @@ class AccessAndBatchTest {
                 .body("neighbourhoods", hasItem("BU09030101"));
         given().auth().oauth2(Tokens.corporation("corp-a")).delete("/api/v1/corporations/corp-a/shares/politie-0903").then().statusCode(204);
         given().auth().oauth2(Tokens.partner("politie-0903")).get("/api/v1/corporations/corp-a/complexes/C1").then().statusCode(404);
+        // who granted and revoked the share, in the audit trail
+        given().auth().oauth2(Tokens.admin()).queryParam("recordKind", "share").queryParam("recordId", "corp-a/politie-0903")
+                .get("/api/v1/audit-entries").then().statusCode(200).body("items.action", org.hamcrest.Matchers.contains("revoked", "granted"))
+                .body("items[0].actor.organisation", equalTo("corp-a"));
     }
 
     @Test
@@ -90,6 +94,9 @@ class AccessAndBatchTest {
         given().auth().oauth2(Tokens.corporation("corp-b")).contentType(ContentType.JSON)
                 .body(Map.of("colour", "red", "reason", "x")).put("/api/v1/corporations/corp-a/complexes/C2/tenant-colour-override")
                 .then().statusCode(404);
+        given().auth().oauth2(Tokens.admin()).queryParam("recordKind", "colour-override").get("/api/v1/audit-entries").then().statusCode(200)
+                .body("items.find { it.recordId.endsWith('/corp-a') }.action", equalTo("set"))
+                .body("items.find { it.recordId.endsWith('/corp-a') }.after.colour", equalTo("GREEN"));
     }
 
     @Test

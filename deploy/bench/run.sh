@@ -78,8 +78,10 @@ SOAK_RETENTION_INTERVAL=${SOAK_RETENTION_INTERVAL:-1m}
 # this year: a soak over 4 hours spreads over more areas, at most 240 measurements each.
 SOAK_AREAS=$(awk -v r="$SOAK_RATE" -v m="$SOAK_MINUTES" 'BEGIN{print int(r * (m > 240 ? m / 4 : 60))}')
 B_PORT_BASE=${BENCH_PORT_BASE:-$((PORT_BASE + 20))}
-B_KAFKA_PORT=${BENCH_KAFKA_PORT:-$((KAFKA_PORT + 20))}
-B_KAFKA_CONTROLLER_PORT=${BENCH_KAFKA_CONTROLLER_PORT:-$((KAFKA_CONTROLLER_PORT + 20))}
+# Below the kernel's ephemeral range (32768 and up): this broker starts while the platform holds hundreds of connections,
+# any of which may have taken a port of that range (29112 and 29113 beside the local broker's 59092).
+B_KAFKA_PORT=${BENCH_KAFKA_PORT:-$((KAFKA_PORT - 30000 + 20))}
+B_KAFKA_CONTROLLER_PORT=${BENCH_KAFKA_CONTROLLER_PORT:-$((KAFKA_CONTROLLER_PORT - 30000 + 20))}
 BOOTSTRAP="127.0.0.1:$B_KAFKA_PORT"
 BROKER_DIR="$LOCAL_DIR/bench/broker"
 WORK="$LOCAL_DIR/bench/run"

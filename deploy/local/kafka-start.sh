@@ -46,11 +46,24 @@ PROPS
     java -Dlog4j2.configurationFile="$HERE/log4j2.properties" -cp "$CP" kafka.tools.StorageTool format \
       -t "$CLUSTER_ID" -c "$DIR/server.properties" >/dev/null
   fi
-  log "Starting Kafka on port $KAFKA_PORT"
-  nohup java -Xms256m -Xmx512m -Dlog4j2.configurationFile="$HERE/log4j2.properties" -cp "$CP" \
-    kafka.Kafka "$DIR/server.properties" > "$LOCAL_DIR/logs/kafka.log" 2>&1 &
-  echo $! > "$PIDFILE"
-  wait_for_port "$KAFKA_PORT" 90 || die "Kafka did not open port $KAFKA_PORT; see $LOCAL_DIR/logs/kafka.log"
+  # The ports lie in the kernel's ephemeral range: an outgoing connection of another process may hold one for a moment
+  # ("Address already in use"). The broker then stops at once; it is started again, up to three times.
+  for attempt in 1 2 3; do
+    log "Starting Kafka on port $KAFKA_PORT"
+    nohup java -Xms256m -Xmx512m -Dlog4j2.configurationFile="$HERE/log4j2.properties" -cp "$CP" \
+      kafka.Kafka "$DIR/server.properties" > "$LOCAL_DIR/logs/kafka.log" 2>&1 &
+    echo $! > "$PIDFILE"
+    for _ in $(seq 1 180); do
+      (exec 3<>/dev/tcp/127.0.0.1/"$KAFKA_PORT") 2>/dev/null && break 2
+      pid_alive "$PIDFILE" || break
+      sleep 0.5
+    done
+    pid_alive "$PIDFILE" && kill "$(cat "$PIDFILE")" 2>/dev/null
+    grep -q "Address already in use" "$LOCAL_DIR/logs/kafka.log" || die "Kafka did not open port $KAFKA_PORT; see $LOCAL_DIR/logs/kafka.log"
+    [ "$attempt" -lt 3 ] || die "Kafka's ports stayed in use; see $LOCAL_DIR/logs/kafka.log"
+    log "A port of Kafka was in use for a moment; starting it again"
+    sleep 3
+  done
 fi
 
 for attempt in 1 2 3 4 5 6 7 8 9 10; do
